@@ -1,0 +1,22 @@
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { AppContext } from '../app-context.ts';
+import { FEATURES } from '../features/registry.ts';
+import { inboundGuard } from './inbound-guard.ts';
+import { handleTurnError } from './turn-errors.ts';
+
+export type BotApp = Application<TurnState>;
+
+/** Builds the teams-ai Application: the guard, the error boundary, then every feature's routes. */
+export function createBotApp(ctx: AppContext, adapter: TeamsAdapter): BotApp {
+  adapter.use(inboundGuard(ctx.config, ctx.log));
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: ctx.config.MicrosoftAppId ?? '',
+    // No bot state storage: everything the bot keeps lives in its own tables.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  app.error(handleTurnError(ctx.log));
+  for (const feature of FEATURES) feature.register(app, ctx);
+  return app;
+}

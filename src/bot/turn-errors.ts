@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../logging/logger.ts';
+import { DomainError } from '../domain-error.ts';
+
+/**
+ * The single turn-error boundary. A DomainError carries a message meant for the user; anything
+ * else gets a short apology with a reference id, and the log gets the error under that id.
+ */
+export function handleTurnError(log: Logger) {
+  return async (context: TurnContext, error: unknown): Promise<void> => {
+    const activity = context.activity;
+    if (error instanceof DomainError) {
+      log.info({ event: 'turn.refused', code: error.code, activityId: activity.id }, 'refused');
+      await safeReply(context, error.userMessage, log);
+      return;
+    }
+    const reference = randomUUID().slice(0, 8);
+    log.error(
+      {
+        event: 'turn.error',
+        reference,
+        activityId: activity.id,
+        activityType: activity.type,
+        conversationId: activity.conversation?.id,
+        err: error,
+      },
+      'turn failed',
+    );
+    await safeReply(
+      context,
+      `Sorry, something went wrong and nothing was changed. If it happens again, quote reference ${reference}.`,
+      log,
+    );
+  };
+}
+
+async function safeReply(context: TurnContext, text: string, log: Logger): Promise<void> {
+  try {
+    if (context.activity.type === 'invoke') {
+      // An invoke waits for its response: answer it with the message instead of a chat reply.
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: {
+          status: 200,
+          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+        },
+      });
+      return;
+    }
+    await context.sendActivity(text);
+  } catch (sendError) {
+    log.error({ event: 'turn.error.reply_failed', err: sendError }, 'could not tell the user');
+  }
+}

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+export const PRISMA_DIR = resolve(import.meta.dirname, '..', '..', 'prisma');
+export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
+export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
+export const LOCKFILE = 'migration_lock.toml';
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+// The global exists in Node 20; @types/node 20 leaves it to lib.dom, which this project does not load.
+declare const WebAssembly: {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
+let loaded: Promise<void> | undefined;
+
+/**
+ * Loads Prisma's schema engine compiled to WebAssembly (shipped in an npm package), so that
+ * migrations need no native engine download. Its main entry imports a .wasm file, which Node 20
+ * cannot, so the module is instantiated by hand.
+ */
+function loadWasm(): Promise<void> {
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const entry = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const wasmPath = join(dirname(entry), 'schema_engine_bg.wasm');
+    const bytes = readFileSync(wasmPath);
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports as never);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  })();
+  return loaded;
+}
+
+export type SchemaEngine = bg.SchemaEngine;
+
+export async function createSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+  await loadWasm();
+  const schema = readFileSync(SCHEMA_PATH, 'utf8');
+  return bg.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
+}
+
+/** The migrations folder as the engine wants it, read from disk. */
+export function readMigrationsList(dir = MIGRATIONS_DIR) {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    names = [];
+  }
+  let lock: string | null = null;
+  try {
+    lock = readFileSync(join(dir, LOCKFILE), 'utf8');
+  } catch {
+    lock = null;
+  }
+  return {
+    baseDir: dir,
+    lockfile: { path: LOCKFILE, content: lock },
+    shadowDbInitScript: '',
+    migrationDirectories: names.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok' as const, value: readFileSync(join(dir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  };
+}
+
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  return readMigrationsList(dir).migrationDirectories.map((d) => d.path);
+}

@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  /** The activity the bot sent (for send, reply and update). */
+  activity?: Record<string, any>;
+  body?: unknown;
+  authorization?: string;
+}
+
+/** Scripted answer for the next matching call (429, 403, 500, …) instead of success. */
+export interface ScriptedFault {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  match?: (call: ConnectorCall) => boolean;
+}
+
+/**
+ * A real HTTP server on loopback that speaks enough of the Bot Connector REST API for the bot:
+ * send and reply to activities, update them, create conversations, read members. It records
+ * every call; faults can be scripted for delivery tests.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  readonly members = new Map<string, Record<string, unknown>>();
+  private faults: ScriptedFault[] = [];
+  private server?: Server;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  fail(fault: ScriptedFault): void {
+    this.faults.push(fault);
+  }
+
+  /** Activities the bot sent (messages, cards, updates), in order. */
+  sentActivities(since = 0): Array<Record<string, any>> {
+    return this.calls.slice(since).flatMap((c) => (c.activity ? [c.activity] : []));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const path = (req.url ?? '').split('?')[0]!;
+    const conversationId = /\/v3\/conversations\/([^/]+)/.exec(path)?.[1];
+    const call: ConnectorCall = {
+      method: req.method ?? 'GET',
+      path,
+      conversationId: conversationId ? decodeURIComponent(conversationId) : undefined,
+      body,
+      authorization: req.headers.authorization,
+    };
+    const isActivity = /\/activities(\/[^/]+)?$/.test(path) && (req.method === 'POST' || req.method === 'PUT');
+    if (isActivity) call.activity = body as Record<string, any>;
+    this.calls.push(call);
+
+    const faultIndex = this.faults.findIndex((f) => !f.match || f.match(call));
+    if (faultIndex >= 0) {
+      const [fault] = this.faults.splice(faultIndex, 1);
+      return send(res, fault!.status, fault!.body ?? { error: { code: 'Scripted', message: 'scripted fault' } }, fault!.headers);
+    }
+    if (isActivity) return send(res, 200, { id: `activity-${this.nextId++}` });
+    if (req.method === 'POST' && path === '/v3/conversations')
+      return send(res, 200, { id: `a:created-${this.nextId++}`, serviceUrl: this.url });
+    const member = /\/members\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && member) {
+      const found = this.members.get(decodeURIComponent(member[1]!));
+      return found ? send(res, 200, found) : send(res, 404, { error: { code: 'MemberNotFoundInConversation' } });
+    }
+    if (req.method === 'GET' && /\/pagedmembers$/.test(path))
+      return send(res, 200, { members: [...this.members.values()] });
+    send(res, 404, { error: { code: 'NotFound', message: `fake connector has no ${req.method} ${path}` } });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? JSON.parse(text) : undefined);
+      } catch {
+        resolve(text);
+      }
+    });
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
