@@ -22,7 +22,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const pglite = await PGlite.create();
 const factory = new PrismaPGlite(pglite);
-const engine = await createSchemaEngine(factory);
+const { engine, close } = await createSchemaEngine(factory);
 try {
   const migrationsList = readMigrationsList();
   await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
@@ -51,7 +51,7 @@ try {
     console.log(`Wrote prisma/migrations/${result.generatedMigrationName}/migration.sql`);
   }
 } finally {
-  engine.free();
+  await close();
   await pglite.close();
   // The engine leaves a timer running; this command is done.
   process.exit(process.exitCode ?? 0);

@@ -7,7 +7,7 @@ import { createSchemaEngine, migrationNames, NO_FILTERS, readMigrationsList } fr
  * on a machine that has its native engines.
  */
 export async function applyMigrations(db: Database): Promise<string[]> {
-  const engine = await createSchemaEngine(db.adapterFactory);
+  const { engine, close } = await createSchemaEngine(db.adapterFactory);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrationsList(),
@@ -15,7 +15,7 @@ export async function applyMigrations(db: Database): Promise<string[]> {
     });
     return appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -41,16 +42,44 @@ function loadWasm(): Promise<void> {
   return loaded;
 }
 
-export type SchemaEngine = bg.SchemaEngine;
+/** The engine, and a way to end it that also closes every connection it opened. */
+export interface SchemaEngineSession {
+  engine: bg.SchemaEngine;
+  close(): Promise<void>;
+}
 
-export async function createSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+/**
+ * Starts the schema engine on the database's driver adapter. `engine.free()` leaves the
+ * connections it opened alive, and one of them holds Prisma's migration advisory lock: the next
+ * migration run would wait 10 s for it. So every connection is tracked and released on close.
+ */
+export async function createSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngineSession> {
   await loadWasm();
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connect: Promise<SqlDriverAdapter>) => {
+    const adapter = await connect;
+    opened.push(adapter);
+    return adapter;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  };
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
-  return bg.SchemaEngine.new(
+  const engine = await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 /** The migrations folder as the engine wants it, read from disk. */

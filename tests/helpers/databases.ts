@@ -85,7 +85,8 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement as the server's admin (create, drop, terminate). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
