@@ -1,10 +1,13 @@
+import { hostname } from 'node:os';
 import type { AppContext } from './app-context.ts';
 import { createAdapter } from './bot/adapter.ts';
 import { createBotApp } from './bot/app.ts';
 import { listen } from './bot/server.ts';
+import { teamsTransport } from './bot/teams-transport.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
+import { OutboxDispatcher } from './features/delivery/outbox-dispatcher.ts';
 import { seedIfEmpty } from './features/partnership-file/seed.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { clockFrom, type Clock } from './time/clock.ts';
@@ -34,17 +37,26 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   try {
     const applied = await applyMigrations(db);
     log.info({ event: 'startup.migrations', backend: db.backend, applied }, 'database ready');
-    const ctx: AppContext = { config, db, clock, log };
-    if (config.SEED === 'example') await seedIfEmpty(ctx);
     const adapter = createAdapter(config);
+    const outbox = new OutboxDispatcher({
+      prisma: db.prisma,
+      clock,
+      log,
+      transport: teamsTransport(adapter, config.MicrosoftAppId ?? ''),
+      worker: `${hostname()}:${process.pid}`,
+    });
+    const ctx: AppContext = { config, db, clock, log, outbox };
+    if (config.SEED === 'example') await seedIfEmpty(ctx);
     const app = createBotApp(ctx, adapter);
     const http = await listen(ctx, adapter, app);
+    outbox.start();
     log.info({ event: 'startup.listening', url: http.url, backend: db.backend }, 'bot listening');
     return {
       url: http.url,
       ctx,
       stop: async () => {
         await http.drain();
+        await outbox.stop();
         await db.close();
         log.info({ event: 'shutdown.done' }, 'stopped');
       },

@@ -1,0 +1,35 @@
+import { TurnContext } from 'botbuilder';
+import type { AppContext } from '../../app-context.ts';
+import { identifyActor } from '../../bot/identify.ts';
+import type { Feature } from '../registry.ts';
+import { rememberConversation, type ConversationReferenceData } from './conversation-refs.service.ts';
+
+/** Captures conversation references on install, on being added, and on each personal message. */
+export const conversationsFeature: Feature = {
+  name: 'conversations',
+  register(app, ctx) {
+    app.turn('beforeTurn', async (context) => {
+      const type = context.activity.type;
+      if (type === 'message' || type === 'installationUpdate' || type === 'conversationUpdate') {
+        await capture(context, ctx);
+      }
+      return true;
+    });
+  },
+};
+
+async function capture(context: TurnContext, ctx: AppContext): Promise<void> {
+  const activity = context.activity;
+  if (activity.type === 'installationUpdate' && (activity.action ?? '').startsWith('remove')) return;
+  const actor = await identifyActor(context, ctx);
+  const personal = (activity.conversation?.conversationType ?? 'personal') === 'personal';
+  // A stranger's personal chat is not kept: the bot holds nothing about people it does not serve.
+  if (personal && !actor) return;
+  const reference = TurnContext.getConversationReference(activity) as ConversationReferenceData;
+  const teamId = (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+  await rememberConversation(ctx.db.prisma, reference, {
+    personId: actor?.personId,
+    partnershipId: actor?.partnershipId,
+    teamId,
+  });
+}
