@@ -47,8 +47,16 @@ export class OutboxDispatcher {
     if (!this.stopped && !this.running) this.schedule(0);
   }
 
-  /** Sends until nothing due is left; returns how many messages were handled. */
+  /**
+   * Sends until nothing due is left, after any pass the timer already started; returns how many
+   * messages this call handled.
+   */
   async drain(): Promise<number> {
+    await this.running;
+    return this.sendAllDue();
+  }
+
+  private async sendAllDue(): Promise<number> {
     let handled = 0;
     for (;;) {
       const n = await this.runOnce();
@@ -72,7 +80,7 @@ export class OutboxDispatcher {
   private schedule(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.drain()
+      this.running = this.sendAllDue()
         .then(() => undefined)
         .catch((err) => this.deps.log.error({ event: 'outbox.loop_failed', err }, 'outbox loop failed'))
         .finally(() => {

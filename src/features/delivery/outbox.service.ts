@@ -13,11 +13,14 @@ export interface OutboxInput {
   payload: OutboxPayload;
 }
 
-/** Queues messages inside the caller's transaction, so they exist exactly when the change does. */
-export async function enqueue(tx: Tx, messages: OutboxInput[]): Promise<number> {
+/**
+ * Queues messages inside the caller's transaction, so they exist exactly when the change does.
+ * Due times come from the bot's clock (AS_OF), never the database's.
+ */
+export async function enqueue(tx: Tx, messages: OutboxInput[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
   const result = await tx.outboxMessage.createMany({
-    data: messages.map((m) => ({ ...m, payload: m.payload as object })),
+    data: messages.map((m) => ({ ...m, payload: m.payload as object, nextAttemptAt: now, createdAt: now })),
     skipDuplicates: true,
   });
   return result.count;
@@ -39,17 +42,22 @@ export interface ClaimedMessage {
  */
 export async function claimBatch(prisma: PrismaClient, worker: string, limit: number, now: Date, leaseMs: number): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  return prisma.$queryRaw<ClaimedMessage[]>`
+  const claimed = await prisma.$queryRaw<Array<ClaimedMessage & { dedupeKey: string; nextAttemptAt: Date }>>`
     UPDATE "OutboxMessage" SET status = 'SENDING'::"OutboxStatus", "claimedBy" = ${worker},
       "claimedUntil" = ${leaseUntil}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM "OutboxMessage"
       WHERE (status = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now})
          OR (status = 'SENDING'::"OutboxStatus" AND "claimedUntil" < ${now})
-      ORDER BY "nextAttemptAt", id
+      ORDER BY "nextAttemptAt", "dedupeKey"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, kind, "personId", "conversationRefId", payload, attempts`;
+    RETURNING id, kind, "personId", "conversationRefId", payload, attempts, "dedupeKey", "nextAttemptAt"`;
+  // RETURNING follows the physical update order, not the subquery's: put the batch back in order
+  // so a partner's card 1 arrives before card 2.
+  return claimed
+    .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1))
+    .map(({ dedupeKey: _key, nextAttemptAt: _at, ...message }) => message);
 }
 
 export async function markSent(prisma: PrismaClient, id: string, now: Date, activityId?: string): Promise<void> {

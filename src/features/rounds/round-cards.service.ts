@@ -50,12 +50,12 @@ export async function enqueuePartnerCards(tx: Prisma.TransactionClient, roundId:
       await enqueue(tx, [
         {
           partnershipId: round.partnershipId,
-          dedupeKey: `round:${roundId}:${partner.personId}:${index + 1}`,
+          dedupeKey: `round:${roundId}:${partner.personId}:${String(index + 1).padStart(3, '0')}`,
           kind: 'round.card',
           personId: partner.personId,
           payload: { sentCardId, activity: { type: 'message', summary: `Your ${record.periodLabel} update`, attachments: [card] } },
         },
-      ]);
+      ], now);
       cards++;
     }
   }

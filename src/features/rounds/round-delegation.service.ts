@@ -33,7 +33,7 @@ export async function delegateUpdates(ctx: Pick<AppContext, 'db' | 'clock' | 'ou
     const sent = await tx.sentCard.findMany({ where: { roundId: round.id, kind: 'round.update', personId: actor!.personId } });
     for (const card of sent) {
       const attachment = await editableCard(tx, card.id);
-      await enqueue(tx, [{ partnershipId: actor!.partnershipId, dedupeKey: `delegation:${created.id}:${card.id}`, kind: 'round.card', personId: delegate.id, payload: { activity: { type: 'message', text: `${actor!.name} has delegated their updates to you for this round.`, attachments: [attachment] } } }]);
+      await enqueue(tx, [{ partnershipId: actor!.partnershipId, dedupeKey: `delegation:${created.id}:${card.id}`, kind: 'round.card', personId: delegate.id, payload: { activity: { type: 'message', text: `${actor!.name} has delegated their updates to you for this round.`, attachments: [attachment] } } }], now);
     }
     return sent.length;
   });
