@@ -67,12 +67,27 @@ export const ConfigSchema = z
       })
       .default('MultiTenant'),
     MicrosoftAppTenantId: optionalText,
+    /** Where channel tokens' signing keys are published; Bot Framework's own by default. */
+    ToBotFromChannelOpenIdMetadataUrl: optionalText.pipe(z.url({ error: 'an http(s) URL' }).optional()),
     ALLOWED_TENANT_IDS: csv,
     ALLOWED_SERVICE_URL_HOSTS: csv,
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ error: 'an http(s) URL' }).optional()),
     LINK_SIGNING_SECRET: optionalText.pipe(
       z.string().min(32, 'at least 32 characters of secret').optional(),
     ),
+    TEAMS_RATE_PER_CONVERSATION: z.coerce
+      .number({ error: 'a number of messages per second, e.g. 7' })
+      .positive('a number of messages per second above 0, e.g. 7')
+      .default(7),
+    TEAMS_RATE_PER_TENANT: z.coerce
+      .number({ error: 'a number of requests per second, e.g. 50' })
+      .positive('a number of requests per second above 0, e.g. 50')
+      .default(50),
+    REMINDER_TIME: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day in Europe/London as HH:MM, e.g. 09:00')
+      .default('09:00'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'one of fatal, error, warn, info, debug, trace, silent',

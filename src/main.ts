@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AppContext } from './app-context.ts';
 import { createAdapter } from './bot/adapter.ts';
 import { createBotApp } from './bot/app.ts';
@@ -8,6 +9,8 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { OutboxDispatcher } from './features/delivery/outbox-dispatcher.ts';
+import { reminderJob } from './features/reminders/reminder-job.ts';
+import { Scheduler } from './scheduling/scheduler.ts';
 import { seedIfEmpty } from './features/partnership-file/seed.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { clockFrom, type Clock } from './time/clock.ts';
@@ -15,6 +18,8 @@ import { clockFrom, type Clock } from './time/clock.ts';
 export interface RunningBot {
   url: string;
   ctx: AppContext;
+  /** Due work → outbox (reminders and chasers); tests call `runDue()` after moving the clock. */
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -23,6 +28,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   log?: Logger;
+  /** How outbound tokens are obtained; the app's own credentials by default. */
+  credentials?: ServiceClientCredentialsFactory;
 }
 
 /** Starts the whole bot: settings, database and migrations, example data, HTTP. */
@@ -37,25 +44,30 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   try {
     const applied = await applyMigrations(db);
     log.info({ event: 'startup.migrations', backend: db.backend, applied }, 'database ready');
-    const adapter = createAdapter(config);
+    const adapter = createAdapter(config, options.credentials);
     const outbox = new OutboxDispatcher({
       prisma: db.prisma,
       clock,
       log,
       transport: teamsTransport(adapter, config.MicrosoftAppId ?? ''),
       worker: `${hostname()}:${process.pid}`,
+      limits: { perConversation: config.TEAMS_RATE_PER_CONVERSATION, perTenant: config.TEAMS_RATE_PER_TENANT },
     });
+    const scheduler = new Scheduler({ prisma: db.prisma, clock, log, outbox, jobs: [reminderJob({ time: config.REMINDER_TIME })] });
     const ctx: AppContext = { config, db, clock, log, outbox };
     if (config.SEED === 'example') await seedIfEmpty(ctx);
     const app = createBotApp(ctx, adapter);
     const http = await listen(ctx, adapter, app);
     outbox.start();
+    scheduler.start();
     log.info({ event: 'startup.listening', url: http.url, backend: db.backend }, 'bot listening');
     return {
       url: http.url,
       ctx,
+      scheduler,
       stop: async () => {
         await http.drain();
+        await scheduler.stop();
         await outbox.stop();
         await db.close();
         log.info({ event: 'shutdown.done' }, 'stopped');

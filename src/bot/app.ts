@@ -1,6 +1,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppContext } from '../app-context.ts';
 import { FEATURES } from '../features/registry.ts';
+import { inboundDedupe } from './inbound-dedupe.ts';
 import { inboundGuard } from './inbound-guard.ts';
 import { handleTurnError } from './turn-errors.ts';
 
@@ -9,6 +10,7 @@ export type BotApp = Application<TurnState>;
 /** Builds the teams-ai Application: the guard, the error boundary, then every feature's routes. */
 export function createBotApp(ctx: AppContext, adapter: TeamsAdapter): BotApp {
   adapter.use(inboundGuard(ctx.config, ctx.log));
+  adapter.use(inboundDedupe(ctx));
   const app = new Application<TurnState>({
     adapter,
     botAppId: ctx.config.MicrosoftAppId ?? '',

@@ -1,12 +1,16 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { ConversationReference } from 'botbuilder';
+import { TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { ConversationReferenceData } from '../features/conversations/conversation-refs.service.ts';
-import type { OutgoingActivity, SendOutcome, Transport } from '../features/delivery/delivery.schemas.ts';
+import type { CreateOutcome, NewConversation, OutgoingActivity, SendOutcome, Transport } from '../features/delivery/delivery.schemas.ts';
+
+/** The token audience for the Bot Connector (what CloudAdapter uses by default). */
+const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
 /**
- * Proactive sends through the Bot Framework adapter, with Teams' failures turned into outcomes:
- * 429 → throttled (Retry-After honoured), 412 and 5xx → retry, 403 → the app is not installed for
- * that person, 404/413 and other 4xx → failed for good.
+ * Proactive sends through the Bot Framework adapter, with Teams' failures turned into outcomes
+ * (the Teams rate-limit guidance): 429 → throttled (Retry-After honoured), 412 and 5xx → retry,
+ * 403 → the app is not installed for that person or they blocked it (Teams' sub-code kept),
+ * 404, 413 and other 4xx → failed for good.
  */
 export function teamsTransport(adapter: TeamsAdapter, appId: string): Transport {
   return {
@@ -22,17 +26,58 @@ export function teamsTransport(adapter: TeamsAdapter, appId: string): Transport 
         return classify(error);
       }
     },
+
+    async createPersonalConversation(target: NewConversation): Promise<CreateOutcome> {
+      const parameters = {
+        isGroup: false,
+        bot: { id: appId, name: '' },
+        members: [{ id: target.teamsUserId, name: '' }],
+        tenantId: target.tenantId,
+        channelData: { tenant: { id: target.tenantId } },
+      } as unknown as ConversationParameters;
+      let reference: ConversationReferenceData | undefined;
+      try {
+        await adapter.createConversationAsync(appId, 'msteams', target.serviceUrl, CONNECTOR_AUDIENCE, parameters, async (context) => {
+          const ref = TurnContext.getConversationReference(context.activity) as ConversationReferenceData;
+          reference = { ...ref, conversation: { ...ref.conversation, conversationType: 'personal', tenantId: target.tenantId } };
+        });
+      } catch (error) {
+        const outcome = classify(error);
+        return outcome.kind === 'throttled' ? outcome : { kind: 'failed', error: outcome.kind === 'sent' ? 'no conversation' : outcome.error };
+      }
+      return reference ? { kind: 'created', reference } : { kind: 'failed', error: 'the new conversation was refused by the inbound guard' };
+    },
   };
 }
 
-function classify(error: unknown): SendOutcome {
-  const e = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } }; message?: string };
+interface ConnectorError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  response?: { headers?: { get?(name: string): string | undefined }; bodyAsText?: string | null };
+}
+
+/** Teams puts its reason in the body: `{error: {code}}` and, for 403, sometimes a `subCode`. */
+function teamsCode(e: ConnectorError): string | undefined {
+  try {
+    const body = JSON.parse(e.response?.bodyAsText ?? '') as { subCode?: string; error?: { code?: string; subCode?: string; innerHttpError?: { subCode?: string } } };
+    return body.subCode ?? body.error?.subCode ?? body.error?.innerHttpError?.subCode ?? body.error?.code;
+  } catch {
+    return e.code;
+  }
+}
+
+/** Turns a connector failure into an outcome value. Exported for tests. */
+export function classify(error: unknown): SendOutcome {
+  const e = error as ConnectorError;
   const status = e.statusCode ?? 0;
-  const message = `${status || 'network'}: ${e.message ?? 'send failed'}`.slice(0, 300);
+  const code = teamsCode(e);
+  const message = `${status || 'network'}${code ? ` ${code}` : ''}: ${e.message ?? 'send failed'}`.slice(0, 300);
   if (status === 429) {
     const header = e.response?.headers?.get?.('retry-after');
     const seconds = header ? Number(header) : NaN;
-    return { kind: 'throttled', retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : undefined, error: message };
+    // Teams sends whole seconds; anything else falls back to jittered exponential backoff.
+    return { kind: 'throttled', retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined, error: message };
   }
   if (status === 403) return { kind: 'needs-install', error: message };
   if (status === 412 || status >= 500 || status === 0) return { kind: 'retry', error: message };

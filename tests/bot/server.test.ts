@@ -52,3 +52,20 @@ describe.each(BACKENDS)('the bot server on %s', (backend) => {
     expect(again.status).toBe(200);
   });
 });
+
+describe.each(BACKENDS)('exactly once on %s', (backend) => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot(backend, { seed: 'none' });
+  });
+  afterAll(async () => t.stop());
+
+  it('handles a message Teams delivers twice only once, even concurrently', async () => {
+    const activity = messageActivity('help', t.options(stranger));
+    const [a, b] = await Promise.all([t.post(activity), t.post(activity)]);
+    expect(a.sent.length + b.sent.length).toBe(1);
+    const again = await t.post(activity);
+    expect(again.sent).toEqual([]);
+    expect(again.status).toBe(200);
+  });
+});

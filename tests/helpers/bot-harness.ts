@@ -1,3 +1,4 @@
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Backend } from '../../src/db/database.ts';
 import { startBot, type RunningBot } from '../../src/main.ts';
 import { FixedClock } from '../../src/time/clock.ts';
@@ -10,7 +11,7 @@ export interface TestBot {
   connector: FakeConnector;
   clock: FixedClock;
   /** Posts an activity to /api/messages; returns the HTTP status, body and what the bot sent. */
-  post(activity: Record<string, any>): Promise<{ status: number; body: any; sent: Array<Record<string, any>> }>;
+  post(activity: Record<string, any>, headers?: Record<string, string>): Promise<{ status: number; body: any; sent: Array<Record<string, any>> }>;
   options(from: ActivityOptions['from'], extra?: Partial<ActivityOptions>): ActivityOptions;
   stop(): Promise<void>;
 }
@@ -21,7 +22,7 @@ export interface TestBot {
  */
 export async function startTestBot(
   backend: Backend,
-  settings: { seed?: 'example' | 'none'; asOf?: string; env?: Record<string, string> } = {},
+  settings: { seed?: 'example' | 'none'; asOf?: string; env?: Record<string, string>; credentials?: ServiceClientCredentialsFactory } = {},
 ): Promise<TestBot> {
   const target: DatabaseEnv = await databaseEnv(backend);
   const connector = await new FakeConnector().start();
@@ -36,17 +37,18 @@ export async function startTestBot(
       ...settings.env,
     },
     clock,
+    credentials: settings.credentials,
   });
   return {
     bot,
     connector,
     clock,
     options: (from, extra = {}) => ({ serviceUrl: connector.url, from, ...extra }),
-    post: async (activity) => {
+    post: async (activity, headers = {}) => {
       const since = connector.calls.length;
       const response = await fetch(`${bot.url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(activity),
       });
       const text = await response.text();
