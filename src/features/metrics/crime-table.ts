@@ -64,14 +64,14 @@ export async function crimeTable(
   };
 }
 
-/** Metrics with a figure for either year, by priority (none first), then name. */
+/** Metrics with a figure for either year, in the board's order (the partnership file's). */
 function tableRows(
   facts: readonly MetricFacts[],
   metrics: readonly MetricRow[],
   end: MonthIndex,
   importedAt: Date | null,
 ): FigureAnswer[] {
-  const order = new Map(metrics.map((m) => [m.id, m.priority?.number ?? 0]));
+  const order = new Map(metrics.map((m) => [m.id, m.sortOrder]));
   const rank = (row: FigureAnswer) => order.get(row.metric.id) ?? 0;
   return facts
     .map((f) => figureAnswer(f, { kind: 'ROLLING_YEAR', end }, importedAt))

@@ -13,6 +13,7 @@ export const METRIC_SELECT = {
   goodDirection: true,
   ragThresholds: true,
   policeCategories: true,
+  sortOrder: true,
   priority: { select: { number: true } },
 } as const;
 export type MetricRow = Prisma.MetricGetPayload<{ select: typeof METRIC_SELECT }>;

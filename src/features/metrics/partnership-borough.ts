@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { DomainError } from '../../domain-error.ts';
 
-/** Until partnerships carry their police borough, the example's. */
+/** For a partnership that names no police borough and has no figures yet. */
 export const FALLBACK_BOROUGH = 'Bromley';
 
 export interface PartnershipRef {
@@ -43,8 +43,8 @@ export async function resolvePartnership(
 
 /**
  * The borough a partnership's figures are for, spelt as the database already has it: the one
- * asked for (spelt as the database or else the file has it); else the area of most of its
- * published figures; else the borough its police counts are for; else Bromley.
+ * asked for (spelt as the database or else the file has it); else the partnership's own; else the
+ * area of most of its published figures; else the borough its police counts are for.
  */
 export async function resolveBorough(
   prisma: PrismaClient,
@@ -72,6 +72,8 @@ export async function resolveBorough(
       ) ?? wanted.trim()
     );
   }
+  const own = await prisma.partnership.findUnique({ where: { id: partnershipId }, select: { borough: true } });
+  if (own?.borough) return own.borough;
   const byFigures = areas
     .filter((a) => a.area.trim())
     .sort((a, b) => b._count._all - a._count._all)[0];

@@ -35,10 +35,10 @@ export async function importMetrics(
     existing,
     keyOf: (row) => row.key,
     refOf: (row) => row.key,
-    wanted: file.metrics.map((m) => ({
+    wanted: file.metrics.map((m, sortOrder) => ({
       key: m.key,
       ref: m.key,
-      data: metricData(m, partnershipId, priorities),
+      data: { ...metricData(m, partnershipId, priorities), sortOrder },
     })),
     create: (rows) => tx.metric.createMany({ data: rows }),
     update: (id, changes) => tx.metric.update({ where: { id }, data: changes }),

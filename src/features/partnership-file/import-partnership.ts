@@ -20,6 +20,7 @@ export async function importPartnership(run: ImportRun, file: PartnershipFile): 
     timezone: p.timezone,
     fyStartMonth: p.fyStartMonth,
     quorum: p.quorum ?? null,
+    borough: p.borough ?? null,
   };
   await syncTable(run, {
     entity: 'Partnership',
