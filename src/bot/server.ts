@@ -3,6 +3,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
 import type { AppContext } from '../app-context.ts';
 import { pendingMigrations } from '../db/migrations.ts';
+import { downloadBoardPack } from '../features/board-pack/board-pack-download.ts';
 import type { BotApp } from './app.ts';
 
 export interface HttpServer {
@@ -32,6 +33,13 @@ export async function listen(ctx: AppContext, adapter: TeamsAdapter, app: BotApp
     } finally {
       inFlight.delete(turn);
     }
+  });
+
+  // Signed board pack links: the handler checks the token and returns plain {status, headers, body}.
+  server.get('/downloads/:token', async (req, res) => {
+    const reply = await downloadBoardPack(ctx, String(req.params.token ?? ''));
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
   });
 
   server.get('/healthz', async (_req, res) => {
