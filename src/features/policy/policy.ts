@@ -25,7 +25,15 @@ export const POLICY_VERBS = [
   'digest.post',
   'digest.register',
   'member.manage',
+  'member.self',
   'boardPack.get',
+  'boardPack.board',
+  'reminders.pause',
+  'reminders.snooze',
+  'audit.read',
+  'privacy.export',
+  'privacy.remove',
+  'privacy.purge',
 ] as const;
 export type PolicyVerb = (typeof POLICY_VERBS)[number];
 
@@ -55,9 +63,15 @@ const OFFICER_ONLY: ReadonlySet<PolicyVerb> = new Set([
   'digest.post',
   'digest.register',
   'member.manage',
+  'reminders.pause',
+  'boardPack.board',
+  'audit.read',
+  'privacy.export',
+  'privacy.remove',
+  'privacy.purge',
 ]);
 /** Verbs the chair shares with officers (the chair runs rounds and sees their status). */
-const CHAIR_TOO: ReadonlySet<PolicyVerb> = new Set(['round.open', 'round.extend', 'round.close', 'round.status', 'boardPack.get']);
+const CHAIR_TOO: ReadonlySet<PolicyVerb> = new Set(['round.open', 'round.extend', 'round.close', 'round.status', 'boardPack.get', 'reminders.pause']);
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
@@ -78,6 +92,7 @@ export function decide(actor: Actor | undefined, verb: PolicyVerb, target: Polic
     case 'data.read':
     case 'boardOnly.read':
     case 'round.delegate':
+    case 'reminders.snooze':
       return allow;
     case 'round.status':
     case 'boardPack.get':
@@ -85,6 +100,8 @@ export function decide(actor: Actor | undefined, verb: PolicyVerb, target: Polic
     case 'round.submit':
       if (!(target.owns || target.delegateOfOwner)) return deny('You do not answer for that commitment.');
       return target.open === false ? deny('That round is closed; an officer can still record a late update.') : allow;
+    case 'member.self':
+      return target.owns ? allow : deny('You can see and change only your own profile; an officer can change others.');
     case 'action.update':
     case 'action.proposeClose':
       return target.owns || target.delegateOfOwner ? allow : deny('Only the action’s owners and the officers can change it.');
