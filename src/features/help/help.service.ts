@@ -4,7 +4,9 @@ export const EXAMPLE_QUESTIONS = [
   'RAG for priority 2',
   'Latest hate crime figure',
   'Outstanding actions',
+  'My actions',
   'What did Trading Standards say in Q2?',
+  'Who is the chair?',
   'When is the next meeting?',
 ];
 
