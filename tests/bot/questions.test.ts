@@ -199,7 +199,7 @@ function replyOf(sent: Array<Record<string, any>>): Reply[] {
     .map((a) => {
       const card = a.attachments?.[0]?.content as Record<string, unknown> | undefined;
       return {
-        text: String(a.text ?? ''),
+        text: String(a.text ?? card?.fallbackText ?? ''),
         ...(card ? { card } : {}),
         all: `${a.text ?? ''}\n${card ? JSON.stringify(card) : ''}`,
       };

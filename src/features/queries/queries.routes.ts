@@ -88,12 +88,14 @@ async function handle(context: TurnContext, ctx: AppContext): Promise<void> {
     },
     'answered',
   );
-  await context.sendActivity({
-    type: 'message',
-    text: answerText(answer),
-    textFormat: 'markdown',
-    ...(card ? { attachments: [cardAttachment(card)] } : {}),
-  });
+  const text = answerText(answer);
+  // With a card, the plain text travels as the card's fallback (clients that cannot render it show
+  // that) rather than as message text, which Teams would show above the card as well.
+  await context.sendActivity(
+    card
+      ? { type: 'message', summary: text.slice(0, 200), attachments: [cardAttachment({ ...card, fallbackText: text })] }
+      : { type: 'message', text, textFormat: 'markdown' },
+  );
 }
 
 /**
