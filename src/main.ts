@@ -4,7 +4,7 @@ import type { AppContext } from './app-context.ts';
 import { createAdapter } from './bot/adapter.ts';
 import { createBotApp } from './bot/app.ts';
 import { listen } from './bot/server.ts';
-import { teamsTransport } from './bot/teams-transport.ts';
+import { outboundAdapter, teamsTransport } from './bot/teams-transport.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
@@ -30,6 +30,8 @@ export interface StartOptions {
   log?: Logger;
   /** How outbound tokens are obtained; the app's own credentials by default. */
   credentials?: ServiceClientCredentialsFactory;
+  /** Count the SQL statements sent (db.queries): for the benchmarks, off by default. */
+  countQueries?: boolean;
 }
 
 /** Starts the whole bot: settings, database and migrations, example data, HTTP. */
@@ -40,7 +42,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   if (config.localMode)
     log.warn({ event: 'startup.local_mode' }, 'no MicrosoftAppId: local mode, unauthenticated, loopback only');
 
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, purpose: 'the bot' });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, purpose: 'the bot', countQueries: options.countQueries });
   try {
     const applied = await applyMigrations(db);
     log.info({ event: 'startup.migrations', backend: db.backend, applied }, 'database ready');
@@ -49,7 +51,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
       prisma: db.prisma,
       clock,
       log,
-      transport: teamsTransport(adapter, config.MicrosoftAppId ?? ''),
+      transport: teamsTransport(outboundAdapter(config, log, options.credentials), config.MicrosoftAppId ?? ''),
       worker: `${hostname()}:${process.pid}`,
       limits: { perConversation: config.TEAMS_RATE_PER_CONVERSATION, perTenant: config.TEAMS_RATE_PER_TENANT },
     });

@@ -1,27 +1,46 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Config } from '../config.ts';
 import type { ConversationReferenceData } from '../features/conversations/conversation-refs.service.ts';
 import type { CreateOutcome, NewConversation, OutgoingActivity, SendOutcome, Transport } from '../features/delivery/delivery.schemas.ts';
+import type { Logger } from '../logging/logger.ts';
+import { createAdapter } from './adapter.ts';
+import { inboundGuard } from './inbound-guard.ts';
+
+/**
+ * The adapter proactive sends use: the app's credentials and the guard on where tokens may go.
+ * Not the Application's adapter: through that one the connector client was seen retrying 429s
+ * inside a send (three requests per attempt), which the outbox's shared pause must own.
+ */
+export function outboundAdapter(config: Config, log: Logger, credentials?: ServiceClientCredentialsFactory): TeamsAdapter {
+  const adapter = createAdapter(config, credentials);
+  adapter.use(inboundGuard(config, log));
+  return adapter;
+}
 
 /** The token audience for the Bot Connector (what CloudAdapter uses by default). */
 const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
 /**
- * Proactive sends through the Bot Framework adapter, with Teams' failures turned into outcomes
- * (the Teams rate-limit guidance): 429 → throttled (Retry-After honoured), 412 and 5xx → retry,
- * 403 → the app is not installed for that person or they blocked it (Teams' sub-code kept),
- * 404, 413 and other 4xx → failed for good.
+ * Proactive sends with Teams' failures turned into outcomes (per the Teams rate-limit guidance):
+ * 429 → throttled (Retry-After honoured), 412 and 5xx → retry, 403 → the app is not installed for
+ * that person or they blocked it (Teams' sub-code kept), 404, 413 and other 4xx → failed for good.
  */
 export function teamsTransport(adapter: TeamsAdapter, appId: string): Transport {
   return {
     async send(reference: ConversationReferenceData, activity: OutgoingActivity): Promise<SendOutcome> {
       let activityId: string | undefined;
+      let ran = false;
       try {
         await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+          ran = true;
+          withoutSdkRetries(context);
           const response = await context.sendActivity(activity);
           activityId = response?.id;
         });
-        return { kind: 'sent', activityId };
+        // The adapter's guard refuses a service URL the bot may not send tokens to: nothing was sent.
+        return ran ? { kind: 'sent', activityId } : { kind: 'failed', error: 'refused: service URL or tenant not allowed' };
       } catch (error) {
         return classify(error);
       }
@@ -48,6 +67,18 @@ export function teamsTransport(adapter: TeamsAdapter, appId: string): Transport 
       return reference ? { kind: 'created', reference } : { kind: 'failed', error: 'the new conversation was refused by the inbound guard' };
     },
   };
+}
+
+/**
+ * The connector client's Azure pipeline retries 429 and 5xx by itself (three times, sleeping
+ * Retry-After inside the send). The outbox owns retries: a 429 must pause every worker through
+ * the shared "throttled until", and attempts must be counted against the dead-letter budget. So
+ * the policy is taken out of this turn's client before sending.
+ */
+function withoutSdkRetries(context: TurnContext): void {
+  const key = (context.adapter as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+  const client = key ? context.turnState.get(key) : undefined;
+  (client as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined)?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
 interface ConnectorError {

@@ -10,11 +10,16 @@ export interface ConnectorCall {
   activity?: Record<string, any>;
   body?: unknown;
   authorization?: string;
+  /** The status the connector answered with (unset while a hung request is open). */
+  status?: number;
 }
 
 /** Scripted answer for the next matching call (429, 403, 500, …) instead of success. */
 export interface ScriptedFault {
+  /** Ignored when `hang` is set. */
   status: number;
+  /** Never answer: the request stays open until the connector stops. */
+  hang?: boolean;
   headers?: Record<string, string>;
   body?: unknown;
   match?: (call: ConnectorCall) => boolean;
@@ -28,6 +33,13 @@ export interface ScriptedFault {
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   readonly members = new Map<string, Record<string, unknown>>();
+  /** Activities the connector accepted (answered 200): what people actually received. */
+  readonly delivered: ConnectorCall[] = [];
+  /** Requests answered 429 because they broke the enforced limits (see `enforceLimits`). */
+  rejectedForRate = 0;
+  private limits?: { perConversation: number; perTenant: number; retryAfterSeconds: number };
+  private readonly recent: Array<{ at: number; conversationId?: string }> = [];
+  private readonly hung = new Set<ServerResponse>();
   private faults: ScriptedFault[] = [];
   private server?: Server;
   private nextId = 1;
@@ -41,11 +53,49 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hung) res.destroy();
+    this.hung.clear();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
   fail(fault: ScriptedFault): void {
     this.faults.push(fault);
+  }
+
+  /** The same fault for the next `times` matching calls. */
+  failTimes(times: number, fault: ScriptedFault): void {
+    for (let i = 0; i < times; i++) this.faults.push(fault);
+  }
+
+  /**
+   * Behaves like Teams' rate limiter: more than `perConversation` activities to one conversation,
+   * or `perTenant` requests overall, within any one second gets a 429 with Retry-After.
+   */
+  enforceLimits(limits: { perConversation: number; perTenant: number; retryAfterSeconds?: number }): void {
+    this.limits = { retryAfterSeconds: 1, ...limits };
+  }
+
+  /** Answers the hung requests now (with 500), as a connector that recovers would. */
+  releaseHung(): void {
+    for (const res of this.hung) send(res, 500, { error: { code: 'ServiceUnavailable' } });
+    this.hung.clear();
+  }
+
+  /** Counts the request against a one-second sliding window; true when it breaks a limit. */
+  private overLimit(call: ConnectorCall): boolean {
+    if (!this.limits) return false;
+    const now = performance.now();
+    while (this.recent.length && this.recent[0]!.at <= now - 1000) this.recent.shift();
+    const inConversation = this.recent.filter((r) => r.conversationId === call.conversationId).length;
+    if (this.recent.length >= this.limits.perTenant || (call.activity && inConversation >= this.limits.perConversation)) return true;
+    this.recent.push({ at: now, conversationId: call.conversationId });
+    return false;
+  }
+
+  /** Delivered activities per conversation id. */
+  deliveredTo(conversationId: string): Array<Record<string, any>> {
+    return this.delivered.filter((c) => c.conversationId === conversationId).map((c) => c.activity!);
   }
 
   /** Activities the bot sent (messages, cards, updates), in order. */
@@ -71,9 +121,20 @@ export class FakeConnector {
     const faultIndex = this.faults.findIndex((f) => !f.match || f.match(call));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
+      if (fault!.hang) return void this.hung.add(res);
+      call.status = fault!.status;
       return send(res, fault!.status, fault!.body ?? { error: { code: 'Scripted', message: 'scripted fault' } }, fault!.headers);
     }
-    if (isActivity) return send(res, 200, { id: `activity-${this.nextId++}` });
+    if (this.overLimit(call)) {
+      this.rejectedForRate++;
+      call.status = 429;
+      return send(res, 429, { error: { code: 'TooManyRequests' } }, { 'retry-after': String(this.limits!.retryAfterSeconds) });
+    }
+    if (isActivity) {
+      this.delivered.push(call);
+      call.status = 200;
+      return send(res, 200, { id: `activity-${this.nextId++}` });
+    }
     if (req.method === 'POST' && path === '/v3/conversations')
       return send(res, 200, { id: `a:created-${this.nextId++}`, serviceUrl: this.url });
     const member = /\/members\/([^/]+)$/.exec(path);

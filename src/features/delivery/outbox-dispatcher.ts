@@ -1,34 +1,56 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { Clock } from '../../time/clock.ts';
-import type { ConversationReferenceData } from '../conversations/conversation-refs.service.ts';
-import type { SendOutcome, Transport } from './delivery.schemas.ts';
-import { claimBatch, markFinal, markRetry, markSent, outstandingCount, type ClaimedMessage } from './outbox.service.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits, type Transport } from './delivery.schemas.ts';
+import { deliverOne, type DeliveryDeps, type Delivered } from './deliver-one.ts';
+import { reportUndelivered } from './delivery-report.service.ts';
+import { claimBatch, markRetry, outstandingCount, type ClaimedMessage } from './outbox.service.ts';
+import { RateLimiter, realPace, type Pace } from './rate-limiter.ts';
+import { throttledUntil } from './throttle.service.ts';
 
 export interface DispatcherOptions {
+  /** Messages claimed per round trip: batch claims, not one queue job per message. */
   batchSize: number;
+  /** How long a claim lasts without renewal; longer than `sendTimeoutMs`. */
   leaseMs: number;
   pollMs: number;
+  /** Attempts (not counting 429 waits) before a message is dead-lettered and reported. */
   maxAttempts: number;
+  /** A send the connector has not answered by then counts as failed, to be retried. */
+  sendTimeoutMs: number;
+  /** Conversations sent to at once (each conversation's messages stay in order). */
+  concurrency: number;
 }
 
-const DEFAULTS: DispatcherOptions = { batchSize: 25, leaseMs: 60_000, pollMs: 1_000, maxAttempts: 8 };
+const DEFAULTS: DispatcherOptions = { batchSize: 50, leaseMs: 60_000, pollMs: 1_000, maxAttempts: 8, sendTimeoutMs: 20_000, concurrency: 8 };
+
+export interface DispatcherDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  log: Logger;
+  transport: Transport;
+  worker: string;
+  limits?: RateLimits;
+  pace?: Pace;
+}
 
 /**
- * Drains the outbox: claims a batch, sends each message, records the outcome. A timer asks for due
- * work (like Company Communicator's scheduler); `kick()` asks at once after something is queued.
+ * Drains the outbox: claims a batch, sends each message under Teams' limits, records the outcome,
+ * and reports what could not be delivered. A timer asks for due work (like Company
+ * Communicator's scheduler); `kick()` asks at once after something is queued.
  */
 export class OutboxDispatcher {
   private readonly options: DispatcherOptions;
+  private readonly deps: DeliveryDeps;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
 
-  constructor(
-    private readonly deps: { prisma: PrismaClient; clock: Clock; log: Logger; transport: Transport; worker: string },
-    options: Partial<DispatcherOptions> = {},
-  ) {
+  constructor(deps: DispatcherDeps, options: Partial<DispatcherOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
+    const limiter = new RateLimiter(deps.limits ?? DEFAULT_RATE_LIMITS, deps.pace ?? realPace);
+    this.deps = { ...deps, limiter, options: this.options, pausedUntil: undefined };
   }
 
   start(): void {
@@ -44,16 +66,57 @@ export class OutboxDispatcher {
 
   /** Something was queued: look now rather than at the next poll. */
   kick(): void {
-    if (!this.stopped && !this.running) this.schedule(0);
+    if (!this.stopped && !this.running) this.pass();
   }
 
   /**
-   * Sends until nothing due is left, after any pass the timer already started; returns how many
-   * messages this call handled.
+   * Sends until nothing due is left, after any pass the timer already started, then reports what
+   * could not be delivered; returns how many messages this call handled.
    */
   async drain(): Promise<number> {
-    await this.running;
-    return this.sendAllDue();
+    let handled = 0;
+    // A pass of the timer may hold claims this call cannot see: wait for it, then look again.
+    do {
+      while (this.running) await this.running;
+      handled += await this.sendAllDue();
+    } while (this.running);
+    if ((await reportUndelivered(this.deps.prisma, this.deps.clock.now())) > 0) handled += await this.sendAllDue();
+    return handled;
+  }
+
+  async pending(): Promise<number> {
+    return outstandingCount(this.deps.prisma);
+  }
+
+  /** One batch: unless Teams asked everyone to wait, claim, send by conversation, record. */
+  async runOnce(): Promise<number> {
+    const { prisma, clock, worker } = this.deps;
+    const now = clock.now();
+    const paused = await throttledUntil(prisma, now);
+    if (paused) {
+      this.deps.pausedUntil = paused;
+      return 0;
+    }
+    const claim = `${worker}#${randomUUID().slice(0, 8)}`;
+    const batch = await claimBatch(prisma, claim, this.options.batchSize, now, this.options.leaseMs);
+    await pool(groupByConversation(batch), this.options.concurrency, (group) => this.deliverInOrder(group));
+    return batch.length;
+  }
+
+  /**
+   * One conversation's messages, in order. When one must wait (a retry, or a 429 anywhere), the
+   * rest go back with it, uncounted, so card 2 never overtakes card 1.
+   */
+  private async deliverInOrder(group: ClaimedMessage[]): Promise<void> {
+    for (const [index, message] of group.entries()) {
+      const paused = this.deps.pausedUntil && this.deps.pausedUntil > this.deps.clock.now() ? this.deps.pausedUntil : undefined;
+      const result: Delivered = paused ? { kind: 'wait', until: paused } : await deliverOne(this.deps, message);
+      if (paused) await markRetry(this.deps.prisma, message, paused, undefined, true);
+      if (result.kind === 'wait') {
+        for (const later of group.slice(index + 1)) await markRetry(this.deps.prisma, later, result.until, undefined, true);
+        return;
+      }
+    }
   }
 
   private async sendAllDue(): Promise<number> {
@@ -65,89 +128,43 @@ export class OutboxDispatcher {
     }
   }
 
-  async pending(): Promise<number> {
-    return outstandingCount(this.deps.prisma);
-  }
-
-  /** One batch: claim, send, record. */
-  async runOnce(): Promise<number> {
-    const { prisma, clock, worker } = this.deps;
-    const batch = await claimBatch(prisma, worker, this.options.batchSize, clock.now(), this.options.leaseMs);
-    for (const message of batch) await this.deliver(message);
-    return batch.length;
-  }
-
   private schedule(delay: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.sendAllDue()
-        .then(() => undefined)
-        .catch((err) => this.deps.log.error({ event: 'outbox.loop_failed', err }, 'outbox loop failed'))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule(this.options.pollMs);
-        });
-    }, delay);
+    this.timer = setTimeout(() => (this.running ? this.schedule(this.options.pollMs) : this.pass()), delay);
     this.timer.unref();
   }
 
-  private async deliver(message: ClaimedMessage): Promise<void> {
-    const { prisma, transport, log } = this.deps;
-    const reference = await this.referenceFor(message);
-    if (!reference) {
-      await markFinal(prisma, message.id, 'NEEDS_INSTALL', 'no conversation with this person yet');
-      log.warn({ event: 'outbox.needs_install', messageId: message.id, personId: message.personId }, 'needs install');
-      return;
-    }
-    let outcome: SendOutcome;
-    try {
-      outcome = await transport.send(reference, message.payload.activity);
-    } catch (error) {
-      outcome = { kind: 'retry', error: error instanceof Error ? error.message : String(error) };
-    }
-    await this.record(message, outcome);
-  }
-
-  private async record(message: ClaimedMessage, outcome: SendOutcome): Promise<void> {
-    const { prisma, clock, log } = this.deps;
-    const now = clock.now();
-    log.info({ event: `outbox.${outcome.kind}`, messageId: message.id, kind: message.kind, attempts: message.attempts }, 'delivery');
-    if (outcome.kind === 'sent') {
-      await markSent(prisma, message.id, now, outcome.activityId);
-      if (message.payload.sentCardId && outcome.activityId)
-        await prisma.sentCard.update({ where: { id: message.payload.sentCardId }, data: { activityId: outcome.activityId } });
-      return;
-    }
-    if (outcome.kind === 'needs-install') {
-      await markFinal(prisma, message.id, 'NEEDS_INSTALL', outcome.error);
-      if (message.conversationRefId)
-        await prisma.conversationRef.update({ where: { id: message.conversationRefId }, data: { needsInstall: true } });
-      return;
-    }
-    if (outcome.kind === 'failed' || message.attempts >= this.options.maxAttempts) {
-      await markFinal(prisma, message.id, outcome.kind === 'failed' ? 'FAILED' : 'DEAD', outcome.error);
-      return;
-    }
-    const wait = outcome.kind === 'throttled' && outcome.retryAfterMs ? outcome.retryAfterMs : backoff(message.attempts);
-    await markRetry(prisma, message.id, new Date(now.getTime() + wait), outcome.error);
-  }
-
-  private async referenceFor(message: ClaimedMessage): Promise<ConversationReferenceData | undefined> {
-    const { prisma } = this.deps;
-    const ref = message.conversationRefId
-      ? await prisma.conversationRef.findUnique({ where: { id: message.conversationRefId } })
-      : message.personId
-        ? await prisma.conversationRef.findFirst({
-            where: { personId: message.personId, kind: 'PERSONAL', needsInstall: false },
-            orderBy: { updatedAt: 'desc' },
-          })
-        : null;
-    return ref ? (ref.reference as unknown as ConversationReferenceData) : undefined;
+  /** One background pass: everything due, then the undelivered report; then the next poll. */
+  private pass(): void {
+    clearTimeout(this.timer);
+    this.running = this.sendAllDue()
+      .then(() => reportUndelivered(this.deps.prisma, this.deps.clock.now()))
+      .then((reports) => (reports > 0 ? this.sendAllDue() : 0))
+      .then(() => undefined)
+      .catch((err) => this.deps.log.error({ event: 'outbox.loop_failed', err }, 'outbox loop failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(this.options.pollMs);
+      });
   }
 }
 
-/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at five minutes. */
-export function backoff(attempts: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+function groupByConversation(batch: ClaimedMessage[]): ClaimedMessage[][] {
+  const groups = new Map<string, ClaimedMessage[]>();
+  for (const m of batch) {
+    const key = m.conversationRefId ?? m.personId ?? m.id;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups.values()];
 }
+
+/** Runs `work` over the items with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+export { backoff } from './throttle.service.ts';
