@@ -54,3 +54,38 @@ export function cardActionActivity(verb: string, data: unknown, o: ActivityOptio
 export function installActivity(o: ActivityOptions): Record<string, any> {
   return { ...base('installationUpdate', o), action: 'add' };
 }
+
+/** The bot's @mention as Teams puts it in a channel message. */
+export function botMention(): Record<string, any> {
+  return { type: 'mention', mentioned: { id: BOT_ID, name: 'Partnership Board' }, text: '<at>Partnership Board</at>' };
+}
+
+/** A message in a team channel that @mentions the bot, as the connector posts it. */
+export function channelMessageActivity(text: string, o: ActivityOptions & { teamId?: string; channelId?: string }): Record<string, any> {
+  const channel = o.channelId ?? '19:channel@thread.tacv2';
+  const teamId = o.teamId ?? '19:team';
+  const tenantId = o.tenantId ?? TENANT_ID;
+  const a = base('message', { ...o, conversation: { id: channel, conversationType: 'channel' } });
+  return {
+    ...a,
+    conversation: { ...a.conversation, isGroup: true },
+    channelData: { team: { id: teamId }, channel: { id: channel }, tenant: { id: tenantId } },
+    entities: [botMention()],
+    text: `<at>Partnership Board</at> ${text}`,
+    textFormat: 'plain',
+  };
+}
+
+/** The bot (or others) added to a team's channel: a conversationUpdate with membersAdded. */
+export function conversationUpdateActivity(o: ActivityOptions & { membersAdded: Array<{ id: string }>; teamId?: string; channelId?: string }): Record<string, any> {
+  const channel = o.channelId ?? '19:team';
+  const teamId = o.teamId ?? '19:team';
+  const tenantId = o.tenantId ?? TENANT_ID;
+  const a = base('conversationUpdate', { ...o, conversation: { id: channel, conversationType: 'channel' } });
+  return {
+    ...a,
+    conversation: { ...a.conversation, isGroup: true },
+    membersAdded: o.membersAdded,
+    channelData: { team: { id: teamId }, channel: { id: channel }, tenant: { id: tenantId }, eventType: 'teamMemberAdded' },
+  };
+}

@@ -14,6 +14,8 @@ export interface TestBot {
   post(activity: Record<string, any>, headers?: Record<string, string>): Promise<{ status: number; body: any; sent: Array<Record<string, any>> }>;
   options(from: ActivityOptions['from'], extra?: Partial<ActivityOptions>): ActivityOptions;
   stop(): Promise<void>;
+  /** Stops the bot (not the database or connector) and starts a new one on the same database: a restart. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function startTestBot(
   const target: DatabaseEnv = await databaseEnv(backend);
   const connector = await new FakeConnector().start();
   const clock = new FixedClock(settings.asOf ?? '2022-10-20T09:00:00Z');
-  const bot = await startBot({
+  const boot = () => startBot({
     env: {
       ...target.env,
       PORT: '0',
@@ -39,8 +41,11 @@ export async function startTestBot(
     clock,
     credentials: settings.credentials,
   });
+  let bot = await boot();
   return {
-    bot,
+    get bot() {
+      return bot;
+    },
     connector,
     clock,
     options: (from, extra = {}) => ({ serviceUrl: connector.url, from, ...extra }),
@@ -64,6 +69,10 @@ export async function startTestBot(
       await bot.stop();
       await connector.stop();
       await target.dispose();
+    },
+    restart: async () => {
+      await bot.stop();
+      bot = await boot();
     },
   };
 }

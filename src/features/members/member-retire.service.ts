@@ -102,14 +102,12 @@ async function refuseLastOfficer(
   person: { id: string; name: string; roles: string[] },
 ) {
   if (!person.roles.some((r) => r === 'OFFICER' || r === 'CLERK')) return;
-  const others = await tx.person.count({
-    where: {
-      partnershipId: actor.partnershipId,
-      membership: 'MEMBER',
-      id: { not: person.id },
-      roles: { hasSome: ['OFFICER', 'CLERK'] },
-    },
+  // Filtered here, not in SQL: `hasSome` on an enum array reaches PGlite malformed.
+  const members = await tx.person.findMany({
+    where: { partnershipId: actor.partnershipId, membership: 'MEMBER', id: { not: person.id } },
+    select: { roles: true },
   });
+  const others = members.filter((m) => m.roles.some((r) => r === 'OFFICER' || r === 'CLERK')).length;
   if (others === 0)
     throw new DomainError(
       'member.last_officer',
