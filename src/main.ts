@@ -9,6 +9,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { OutboxDispatcher } from './features/delivery/outbox-dispatcher.ts';
+import { retentionJob } from './features/privacy/privacy-retention.job.ts';
 import { reminderJob } from './features/reminders/reminder-job.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import { seedIfEmpty } from './features/partnership-file/seed.ts';
@@ -55,7 +56,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
       worker: `${hostname()}:${process.pid}`,
       limits: { perConversation: config.TEAMS_RATE_PER_CONVERSATION, perTenant: config.TEAMS_RATE_PER_TENANT },
     });
-    const scheduler = new Scheduler({ prisma: db.prisma, clock, log, outbox, jobs: [reminderJob({ time: config.REMINDER_TIME })] });
+    const scheduler = new Scheduler({ prisma: db.prisma, clock, log, outbox, jobs: [reminderJob({ time: config.REMINDER_TIME }), retentionJob()] });
     const ctx: AppContext = { config, db, clock, log, outbox };
     if (config.SEED === 'example') await seedIfEmpty(ctx);
     const app = createBotApp(ctx, adapter);

@@ -2,10 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger.ts';
 import { DomainError } from '../domain-error.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+
+/** What the user reads when the database is down: nothing was saved, and it is worth retrying. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'Not saved: the database is unavailable. Please try again in a minute.';
 
 /**
- * The single turn-error boundary. A DomainError carries a message meant for the user; anything
- * else gets a short apology with a reference id, and the log gets the error under that id.
+ * The single turn-error boundary. A DomainError carries a message meant for the user; a lost
+ * database is said plainly (the turn's transaction never committed, so retrying is safe, and the
+ * connection pool reconnects on the next turn); anything else gets a short apology with a
+ * reference id, and the log gets the error under that id.
  */
 export function handleTurnError(log: Logger) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
@@ -13,6 +19,11 @@ export function handleTurnError(log: Logger) {
     if (error instanceof DomainError) {
       log.info({ event: 'turn.refused', code: error.code, activityId: activity.id }, 'refused');
       await safeReply(context, error.userMessage, log);
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ event: 'turn.database_unavailable', activityId: activity.id, activityType: activity.type }, 'database unavailable');
+      await safeReply(context, DATABASE_UNAVAILABLE_MESSAGE, log);
       return;
     }
     const reference = randomUUID().slice(0, 8);

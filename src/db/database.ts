@@ -18,6 +18,12 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** SQL statements sent so far; only when opened with `countQueries` (the benchmarks). */
+  queries?: QueryCounter;
+}
+
+export interface QueryCounter {
+  count: number;
 }
 
 export interface DatabaseOptions {
@@ -25,18 +31,39 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Who holds the embedded database, shown to a second process that is refused. */
   purpose?: string;
+  /** Count every statement Prisma sends (its query events): for the benchmarks, off by default. */
+  countQueries?: boolean;
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite database in `dataDir`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.countQueries) : openPglite(options);
 }
 
-function openPostgres(connectionString: string): Database {
+/**
+ * Every transaction may wait this long for a free connection (Prisma's default is 2 s): a whole
+ * board submitting at once queues more transactions than the pool has connections, and waiting a
+ * few seconds, inside Teams' 15 s for an invoke, beats refusing (`npm run load` measures it).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000 };
+
+/** A client, and with `countQueries` a counter fed by Prisma's query events. */
+function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, countQueries = false): { prisma: PrismaClient; queries?: QueryCounter } {
+  if (!countQueries) return { prisma: new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) };
+  const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: 'event', level: 'query' }] });
+  const queries: QueryCounter = { count: 0 };
+  client.$on('query', () => {
+    queries.count++;
+  });
+  return { prisma: client as unknown as PrismaClient, queries };
+}
+
+function openPostgres(connectionString: string, countQueries?: boolean): Database {
   const adapterFactory = new PrismaPg({ connectionString, max: 10 });
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const { prisma, queries } = createClient(adapterFactory, countQueries);
   return {
     prisma,
+    queries,
     backend: 'postgres',
     adapterFactory,
     ping: async () => {
@@ -53,9 +80,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   try {
     const pglite = await PGlite.create(join(dir, 'pgdata'));
     const adapterFactory = new PrismaPGlite(pglite);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const { prisma, queries } = createClient(adapterFactory, options.countQueries);
     return {
       prisma,
+      queries,
       backend: 'pglite',
       adapterFactory,
       ping: async () => {

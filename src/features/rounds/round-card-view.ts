@@ -1,3 +1,4 @@
+import { escapeCardText } from '../../cards/escape.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { previousQuarter, type Quarter } from '../../time/financial-year.ts';
 import { direction, STATUS_WORD } from './rag-status.ts';
@@ -59,7 +60,7 @@ export function answeredCard(sentCardId: string, result: SubmissionResult) {
       ref: a.ref,
       status: a.ragWords ? `${a.ragWords.join(' / ')} (${STATUS_WORD[a.ragStatus!]})` : a.mode === 'not-applicable' ? 'Not applicable this period' : 'Narrative recorded',
       direction: direction(a.previousStatus, a.ragStatus),
-      narrative: a.narrative,
+      narrative: a.narrative ? escapeCardText(a.narrative) : '',
       flags: [a.supportNeeded ? 'Support needed from the board' : '', a.boardOnly ? 'Board only' : ''].filter(Boolean).join(' · '),
     })),
   });

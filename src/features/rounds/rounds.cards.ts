@@ -1,3 +1,4 @@
+import { escapeCardText } from '../../cards/escape.ts';
 import { cardAttachment, renderTemplate } from '../../cards/card-templates.ts';
 import type { PlannedCommitment } from './round-plan.service.ts';
 import type { PreviousReport } from './round-history.ts';
@@ -53,7 +54,7 @@ export function renderPartnerCard(data: PartnerCardData) {
         role: role(c),
         isLead: c.isLead,
         previousLine: previous ? `${previous.periodLabel}: ${ragText(previous.ragWords)}` : 'Last period: nothing recorded',
-        previousNarrative: previous?.narrative ? clip(previous.narrative, 600) : '',
+        previousNarrative: previous?.narrative ? escapeCardText(clip(previous.narrative, 600)) : '',
         mode: current?.mode ?? 'update',
         rag: current?.rag ?? '',
         narrative: current?.narrative ?? '',
