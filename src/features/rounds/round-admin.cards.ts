@@ -33,7 +33,7 @@ export function renderStatusCard(status: RoundStatus) {
       partners: status.byPartner.map((p) => ({ name: p.name, state: p.returned ? 'Returned' : 'Outstanding', commitments: String(p.commitments) })),
       priorities: status.byPriority.map((p) => ({ name: `Priority ${p.number}`, answered: `${p.answered} of ${p.total}` })),
       hasRag: status.ragCounts.length > 0,
-      rag: status.ragCounts.map((r) => ({ word: STATUS_WORD[r.status], count: r.count, label: `${STATUS_WORD[r.status]}: ${r.count}` })),
+      rag: status.ragCounts.map((r) => ({ word: STATUS_WORD[r.status], count: r.count, countText: String(r.count) })),
     }),
   );
 }

@@ -58,10 +58,16 @@ export function answeredCard(sentCardId: string, result: SubmissionResult) {
     late: result.late,
     items: result.answers.map((a) => ({
       ref: a.ref,
-      status: a.ragWords ? `${a.ragWords.join(' / ')} (${STATUS_WORD[a.ragStatus!]})` : a.mode === 'not-applicable' ? 'Not applicable this period' : 'Narrative recorded',
+      status: a.ragWords ? ragWithStatus(a.ragWords, a.ragStatus!) : a.mode === 'not-applicable' ? 'Not applicable this period' : 'Narrative recorded',
       direction: direction(a.previousStatus, a.ragStatus),
       narrative: a.narrative ? escapeCardText(a.narrative) : '',
       flags: [a.supportNeeded ? 'Support needed from the board' : '', a.boardOnly ? 'Board only' : ''].filter(Boolean).join(' · '),
     })),
   });
+}
+
+/** "Achieved and continues (Achieved)", but plain "Amber" where the word is the status. */
+function ragWithStatus(words: string[], status: keyof typeof STATUS_WORD): string {
+  const written = words.join(' / ');
+  return written === STATUS_WORD[status] ? written : `${written} (${STATUS_WORD[status]})`;
 }
