@@ -1,4 +1,8 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { compareRefs } from '../queries/format.ts';
+
+/** References sort naturally (1.2.9 before 1.2.10) wherever rounds list them. */
+export { compareRefs };
 
 export interface PlannedCommitment {
   id: string;
@@ -23,17 +27,6 @@ export interface RoundPlan {
   partners: PlannedPartner[];
   /** Commitments nobody answers for: shown to the officer before anything is sent. */
   unowned: Array<{ ref: string; text: string }>;
-}
-
-/** Orders "1.2.10" after "1.2.9". */
-export function compareRefs(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /**
