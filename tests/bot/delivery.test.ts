@@ -134,8 +134,11 @@ describe.each(BACKENDS)('delivery on %s', (backend) => {
     const heir = standalone('heir', realTransport());
     expect(await heir.drain()).toBe(0); // the lease still holds
     t.clock.advance(31_000);
-    expect(await heir.drain()).toBe(26);
+    // The heir takes over the 26 left; under load the connector's enforced limits may answer some
+    // with 429, so it drains until nothing is due, moving the clock past each pause.
+    await settle(heir, 3_000);
     expect([...receipts(tag).values()]).toEqual(Array(36).fill(1));
+    expect(await prisma().outboxMessage.count({ where: { dedupeKey: { startsWith: tag }, status: { not: 'SENT' } } })).toBe(0);
   });
 
   it('shares one fan-out between two dispatchers without sending anything twice', async () => {
