@@ -1,7 +1,7 @@
 import { identifyActor } from '../../bot/identify.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
-import { addressedToBot } from '../rounds/rounds.routes.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { parseBoardPackCommand } from './board-pack.commands.ts';
 import { requestBoardPack, requestReply } from './board-pack-request.service.ts';
 

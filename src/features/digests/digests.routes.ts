@@ -4,7 +4,7 @@ import { identifyActor } from '../../bot/identify.ts';
 import type { ConversationReferenceData } from '../conversations/conversation-refs.service.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
-import { addressedToBot } from '../rounds/rounds.routes.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { registerByOfficer, registerOnInstall, type ChannelPlace } from './digest-channel.service.ts';
 import { meetingEnded, officerMarksHeld, officerReposts } from './digest-triggers.service.ts';
 import { parseDigestCommand } from './digests.commands.ts';

@@ -4,7 +4,7 @@ import { identifyActor } from '../../bot/identify.ts';
 import { retryOnConflict } from '../../db/conflicts.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
-import { addressedToBot } from '../rounds/rounds.routes.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { submitActionCard, submitRecordCard } from './meeting-card-actions.service.ts';
 import { parseMeetingCommand } from './meetings.commands.ts';
 import { runMeetingCommand } from './meetings.replies.ts';

@@ -3,7 +3,7 @@ import { identifyActor } from '../../bot/identify.ts';
 import { retryOnConflict } from '../../db/conflicts.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
-import { addressedToBot } from '../rounds/rounds.routes.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { addMember, addMessage } from './member-add.service.ts';
 import { cancelRetire, confirmRetire, useAddForm } from './member-cards.service.ts';
 import { answersMessage, pickChoice } from './member-services.service.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.ts';
 import { identifyActor } from '../../bot/identify.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
-import { addressedToBot } from '../rounds/rounds.routes.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { exportMessages, exportPerson, inertJson } from './privacy-export.service.ts';
 import { historyOf } from './privacy-history.service.ts';
 import { removePerson } from './privacy-removal.service.ts';

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { AppContext } from '../../app-context.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { identifyActor } from '../../bot/identify.ts';
 import { cardAttachment } from '../../cards/card-templates.ts';
 import { ACCESS_HELP, isMember, type Actor } from '../identity/identity.service.ts';
@@ -21,29 +22,14 @@ type Turn =
 
 const TURN_KEY = Symbol('queries.turn');
 
-/** In channels and group chats the bot only answers when @mentioned (or from its own card). */
-function addressedToBot(context: TurnContext, fromOurCard: boolean): boolean {
-  const { conversation, recipient, entities } = context.activity;
-  if (
-    !conversation?.conversationType ||
-    conversation.conversationType === 'personal' ||
-    fromOurCard
-  )
-    return true;
-  return (entities ?? []).some(
-    (e) =>
-      e.type === 'mention' &&
-      (e as { mentioned?: { id?: string } }).mentioned?.id === recipient?.id,
-  );
-}
-
 async function decide(context: TurnContext, ctx: AppContext): Promise<Turn> {
   const activity = context.activity;
   if (activity.type !== 'message') return { kind: 'pass' };
   const ask = AskSubmitSchema.safeParse(activity.value);
   // Another feature's card submit: not a question.
   if (activity.value !== undefined && !ask.success && !activity.text) return { kind: 'pass' };
-  if (!addressedToBot(context, ask.success)) return { kind: 'ignore' };
+  // A choice pressed on the bot's own card needs no @mention.
+  if (!ask.success && !addressedToBot(context)) return { kind: 'ignore' };
   const actor = await identifyActor(context, ctx);
   const question = ask.success ? ask.data.question : (activity.text ?? '');
   const vocabulary = await loadVocabulary(

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.ts';
 import { identifyActor } from '../../bot/identify.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
-import { addressedToBot } from '../rounds/rounds.routes.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { longDate } from './reminder-text.ts';
 import { parseReminderCommand, type ReminderCommand } from './reminders.commands.ts';
 import { setRemindersPaused, snoozeReminders } from './reminders.service.ts';

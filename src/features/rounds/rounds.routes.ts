@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppContext } from '../../app-context.ts';
+import { addressedToBot } from '../../bot/addressed.ts';
 import { identifyActor } from '../../bot/identify.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
@@ -62,13 +63,6 @@ export const roundsFeature: Feature = {
 
 /** A rendered card as the invoke response teams-ai sends back (Teams replaces the card with it). */
 const asCard = (attachment: { content: unknown }) => attachment.content as AdaptiveCard;
-
-/** In personal chat everything is for the bot; elsewhere only what @mentions it. */
-export function addressedToBot(context: TurnContext): boolean {
-  const a = context.activity;
-  if ((a.conversation?.conversationType ?? 'personal') === 'personal') return true;
-  return (a.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === a.recipient?.id);
-}
 
 async function runCommand(context: TurnContext, ctx: AppContext, command: RoundCommand): Promise<void> {
   const actor = await identifyActor(context, ctx);
