@@ -1,0 +1,111 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import type { PeriodRef } from './intent.ts';
+
+/** Which commitments a RAG question is about. */
+export type RagScope =
+  | { kind: 'overall' }
+  | { kind: 'priority'; number: number }
+  | { kind: 'ref'; ref: string }
+  | { kind: 'services'; serviceIds: string[]; title: string };
+
+/** A commitment in scope with its latest current rating (none when it was never rated). */
+export interface LatestRag {
+  ref: string;
+  text: string;
+  parentId: string | null;
+  priorityNumber: number;
+  priorityTitle: string;
+  owners: string[];
+  leads: string[];
+  rating: {
+    words: string[];
+    status: string;
+    recordedAt: Date;
+    source: string;
+    period: PeriodRef;
+    setBy: string | null;
+  } | null;
+  /** Services with a current narrative for the rating's period. */
+  narrators: string[];
+}
+
+interface Row extends Omit<LatestRag, 'rating'> {
+  words: string[] | null;
+  status: string | null;
+  recordedAt: Date | null;
+  source: string | null;
+  fiscalYear: number | null;
+  quarter: number | null;
+  setBy: string | null;
+}
+
+function scopeSql(scope: RagScope): Prisma.Sql {
+  if (scope.kind === 'priority') return Prisma.sql`AND pr.number = ${scope.number}`;
+  if (scope.kind === 'ref') {
+    const prefix = `${scope.ref.replace(/[\\%_]/g, '\\$&')}.%`;
+    return Prisma.sql`AND (c.ref = ${scope.ref} OR c.ref LIKE ${prefix})`;
+  }
+  if (scope.kind === 'services')
+    return scope.serviceIds.length === 0
+      ? Prisma.sql`AND false`
+      : Prisma.sql`AND EXISTS (SELECT 1 FROM "CommitmentOwner" o
+          WHERE o."commitmentId" = c.id AND o."serviceId" IN (${Prisma.join(scope.serviceIds)}))`;
+  return Prisma.empty;
+}
+
+/**
+ * One statement, whatever the length of history: each commitment's latest current rating is found
+ * by walking its partnership's periods newest first (the period index backwards, probing the
+ * rating index) and stopping at the first, so older periods are never read. With a period, only
+ * that period's rating counts.
+ */
+export async function loadLatestRag(
+  prisma: PrismaClient,
+  partnershipId: string,
+  scope: RagScope,
+  period?: PeriodRef,
+): Promise<LatestRag[]> {
+  const inPeriod = period
+    ? Prisma.sql`AND p."fiscalYear" = ${period.fiscalYear} AND p.quarter = ${period.quarter}`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT c.ref, c.text, c."parentId", pr.number AS "priorityNumber", pr.title AS "priorityTitle",
+      COALESCE((SELECT array_agg(s.name ORDER BY s.name) FROM "CommitmentOwner" o
+        JOIN "Service" s ON s.id = o."serviceId" WHERE o."commitmentId" = c.id), '{}') AS owners,
+      COALESCE((SELECT array_agg(s.name ORDER BY s.name) FROM "CommitmentOwner" o
+        JOIN "Service" s ON s.id = o."serviceId" WHERE o."commitmentId" = c.id AND o."isLead"), '{}') AS leads,
+      l.words, l.status, l."recordedAt", l.source, l."fiscalYear", l.quarter, l."setBy",
+      COALESCE((SELECT array_agg(x.name ORDER BY x.first, x.name) FROM (
+        SELECT s.name, min(n."recordedAt") AS first FROM "Narrative" n JOIN "Service" s ON s.id = n."serviceId"
+        WHERE n."commitmentId" = c.id AND n."periodId" = l."periodId"
+          AND n."supersededAt" IS NULL AND n."purgedAt" IS NULL
+        GROUP BY s.name) x), '{}') AS narrators
+    FROM "Commitment" c
+    JOIN "Section" se ON se.id = c."sectionId"
+    JOIN "Priority" pr ON pr.id = se."priorityId"
+    LEFT JOIN LATERAL (
+      SELECT r.words, r.status::text AS status, r."recordedAt", r.source::text AS source,
+        p."fiscalYear", p.quarter, p.id AS "periodId", setter.name AS "setBy"
+      FROM "ReportingPeriod" p
+      JOIN "RagRating" r ON r."periodId" = p.id AND r."commitmentId" = c.id AND r."supersededAt" IS NULL
+      LEFT JOIN "Person" setter ON setter.id = r."setById"
+      WHERE p."partnershipId" = c."partnershipId" ${inPeriod}
+      ORDER BY p."fiscalYear" DESC, p.quarter DESC
+      LIMIT 1
+    ) l ON true
+    WHERE c."partnershipId" = ${partnershipId} AND c."retiredAt" IS NULL ${scopeSql(scope)}`;
+  return rows.map(({ words, status, recordedAt, source, fiscalYear, quarter, setBy, ...c }) => ({
+    ...c,
+    rating:
+      status && recordedAt && source && fiscalYear !== null && quarter !== null
+        ? {
+            words: words ?? [],
+            status,
+            recordedAt,
+            source,
+            period: { fiscalYear, quarter: quarter as PeriodRef['quarter'] },
+            setBy,
+          }
+        : null,
+  }));
+}
