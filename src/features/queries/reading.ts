@@ -11,8 +11,15 @@ export interface PreparedVocabulary {
   phrases: Phrase[];
 }
 
+const prepared = new WeakMap<Vocabulary, PreparedVocabulary>();
+
+/** Once per vocabulary object: the cached vocabulary of an unchanged partnership is the same object. */
 export function prepareVocabulary(vocabulary: Vocabulary): PreparedVocabulary {
-  return { vocabulary, phrases: buildPhrases(vocabulary) };
+  const known = prepared.get(vocabulary);
+  if (known) return known;
+  const fresh = { vocabulary, phrases: buildPhrases(vocabulary) };
+  prepared.set(vocabulary, fresh);
+  return fresh;
 }
 
 /** Everything read out of one question, for the rules below. */

@@ -1,12 +1,67 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { PeriodRef, Vocabulary } from './intent.ts';
 
+interface Cached {
+  stamp: string;
+  vocabulary: Vocabulary;
+}
+
+/** Per database client, per partnership ('*' for all): the last vocabulary read and its stamp. */
+const caches = new WeakMap<PrismaClient, Map<string, Cached>>();
+
 /**
- * Reads the partnership's own words (priorities, services, organisations, people, metrics and the
- * periods that hold data) in six small queries, whatever the size of the partnership. Without a
+ * The partnership's own words (priorities, services, organisations, people, metrics and the
+ * periods that hold data), read again only when they have changed. Every turn asks PostgreSQL for
+ * a digest of exactly what the vocabulary is made of (one statement over a few small tables): an
+ * import, a member or service change or a new period's first update changes it, whichever process
+ * wrote it, so bot instances sharing one database never answer from stale words. Without a
  * partnership, every partnership's words: only to tell a stranger's question from small talk.
+ * The vocabulary returned is shared between turns: treat it as read-only.
  */
 export async function loadVocabulary(
+  prisma: PrismaClient,
+  partnershipId?: string,
+): Promise<Vocabulary> {
+  const cache = caches.get(prisma) ?? new Map<string, Cached>();
+  caches.set(prisma, cache);
+  const key = partnershipId ?? '*';
+  // The stamp is read before the words: words newer than their stamp only cause one more read.
+  const stamp = await vocabularyStamp(prisma, partnershipId);
+  const hit = cache.get(key);
+  if (hit?.stamp === stamp) return hit.vocabulary;
+  const vocabulary = await readVocabulary(prisma, partnershipId);
+  cache.set(key, { stamp, vocabulary });
+  return vocabulary;
+}
+
+/** A digest of every column and row `readVocabulary` reads, under the same conditions. */
+async function vocabularyStamp(prisma: PrismaClient, partnershipId?: string): Promise<string> {
+  const of = (alias: string) =>
+    partnershipId
+      ? Prisma.sql`${Prisma.raw(alias)}."partnershipId" = ${partnershipId}`
+      : Prisma.sql`true`;
+  const [row] = await prisma.$queryRaw<Array<{ stamp: string }>>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(ROW(pr.number, pr.title, pr."shortName", pr.aliases, st."startYear")::text, ';' ORDER BY pr.id)
+        FROM "Priority" pr JOIN "Strategy" st ON st.id = pr."strategyId" WHERE ${of('st')}),
+      (SELECT string_agg(ROW(s.name, s.kind, s.aliases)::text, ';' ORDER BY s.id)
+        FROM "Service" s WHERE ${of('s')}),
+      (SELECT string_agg(ROW(o.name, o."shortName", o.aliases)::text, ';' ORDER BY o.id)
+        FROM "Organisation" o WHERE ${of('o')}),
+      (SELECT string_agg(ROW(pe.name, pe.honorific)::text, ';' ORDER BY pe.id)
+        FROM "Person" pe WHERE ${of('pe')} AND pe.membership <> 'RETIRED'),
+      (SELECT string_agg(ROW(m.key, m.name, m.aliases)::text, ';' ORDER BY m.id)
+        FROM "Metric" m WHERE ${of('m')}),
+      (SELECT string_agg(rp."fiscalYear" || 'Q' || rp.quarter, ';' ORDER BY rp.id)
+        FROM "ReportingPeriod" rp WHERE ${of('rp')}
+          AND (EXISTS (SELECT 1 FROM "RagRating" r WHERE r."periodId" = rp.id AND r."supersededAt" IS NULL)
+            OR EXISTS (SELECT 1 FROM "Narrative" n WHERE n."periodId" = rp.id AND n."supersededAt" IS NULL)))
+    )) AS stamp`;
+  return row?.stamp ?? '';
+}
+
+/** Reads the words in six small queries, whatever the size of the partnership. */
+async function readVocabulary(
   prisma: PrismaClient,
   partnershipId?: string,
 ): Promise<Vocabulary> {
