@@ -29,9 +29,21 @@ export function loadTemplate(name: string): object {
   return json;
 }
 
-/** Expands a template with its data (`${...}` bound to `$root`) into the card to send. */
+type PreparedTemplate = InstanceType<TemplateEngine['Template']>;
+const prepared = new Map<string, PreparedTemplate>();
+
+/**
+ * Expands a template with its data (`${...}` bound to `$root`) into the card to send. Building a
+ * Template parses every `${...}` in it (antlr, adaptive expressions), the dearest part of a render:
+ * each is built once and reused, as `expand` keeps no state between calls and runs synchronously.
+ */
 export function renderTemplate(name: string, data: object): CardJson {
-  return new Template(loadTemplate(name)).expand({ $root: data }) as CardJson;
+  let template = prepared.get(name);
+  if (!template) {
+    template = new Template(loadTemplate(name));
+    prepared.set(name, template);
+  }
+  return template.expand({ $root: data }) as CardJson;
 }
 
 /** The attachment a card travels in. */
