@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProcessedActivity" ADD COLUMN     "claimedUntil" TIMESTAMP(3);

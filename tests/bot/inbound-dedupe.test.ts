@@ -1,0 +1,117 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEDUPE_TIMING } from '../../src/bot/inbound-dedupe.ts';
+import { messageActivity } from '../helpers/activities.ts';
+import { startTestBot, type TestBot } from '../helpers/bot-harness.ts';
+import { adminQuery, BACKENDS } from '../helpers/databases.ts';
+import { waitFor } from '../faults/child-bot.ts';
+
+const stranger = { id: '29:dedupe-stranger', name: 'Pat Stranger', aadObjectId: 'aad-dedupe-stranger' };
+const PERSONAL = `a:personal-${stranger.aadObjectId}`;
+
+/**
+ * A message's key means "done" only once its turn completed: a delivery that failed mid-turn, or
+ * whose process died, does not make Teams' resend a duplicate; a completed one does.
+ */
+describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot(backend, { seed: 'none' });
+  });
+  afterAll(async () => t.stop());
+
+  const help = () => messageActivity('help', t.options(stranger));
+  /** The help answers that reached the stranger since a point in the connector's log. */
+  const answered = (since: number) => t.connector.delivered.slice(since).filter((c) => c.conversationId === PERSONAL && /Try:/.test(c.activity?.text ?? '')).length;
+  const claimOf = (a: Record<string, any>) => t.bot.ctx.db.prisma.processedActivity.findUnique({ where: { key: `${a.conversation.id}|${a.id}` } });
+
+  it('drops a duplicate of a completed turn, and marks the key done only after the turn', async () => {
+    const activity = help();
+    const since = t.connector.delivered.length;
+    await t.post(activity);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+    const again = await t.post(activity);
+    expect([again.status, again.sent]).toEqual([200, []]);
+    expect(answered(since)).toBe(1);
+  });
+
+  it('handles concurrent duplicates once', async () => {
+    const activity = help();
+    const since = t.connector.delivered.length;
+    const results = await Promise.all([t.post(activity), t.post(activity), t.post(activity)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(answered(since)).toBe(1);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+  });
+
+  it('handles the resend of a message whose first delivery failed mid-turn', async () => {
+    const activity = help();
+    const since = t.connector.delivered.length;
+    // The reply fails (the handler throws), and so does the boundary's apology.
+    t.connector.failTimes(2, { status: 403, match: (c) => c.conversationId === PERSONAL });
+    await t.post(activity);
+    expect(answered(since)).toBe(0);
+    expect(await claimOf(activity)).toBeNull();
+    await t.post(activity);
+    expect(answered(since)).toBe(1);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+  });
+
+  it('takes over the claim of a delivery that died once its lease runs out, not before', async () => {
+    const activity = help();
+    const since = t.connector.delivered.length;
+    // What a process killed 15 s ago (when Teams resends) leaves: a claim never completed,
+    // released or renewed since, its lease not yet run out.
+    const claimedAt = t.clock.now().getTime() - 15_000;
+    await t.bot.ctx.db.prisma.processedActivity.create({ data: { key: `${activity.conversation.id}|${activity.id}`, processedAt: new Date(claimedAt), claimedUntil: new Date(claimedAt + DEDUPE_TIMING.leaseMs) } });
+    let settled = false;
+    const resend = t.post(activity).finally(() => (settled = true));
+    await sleep(1_000);
+    expect(settled).toBe(false); // the lease is live but its holder is quiet: the resend waits
+    t.clock.advance(DEDUPE_TIMING.leaseMs - 15_000 + 1);
+    await resend;
+    expect(answered(since)).toBe(1);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+
+    // A claim already expired when the resend arrives is taken over at once.
+    const later = help();
+    const at = t.clock.now();
+    await t.bot.ctx.db.prisma.processedActivity.create({ data: { key: `${later.conversation.id}|${later.id}`, processedAt: at, claimedUntil: new Date(at.getTime() - 1) } });
+    await t.post(later);
+    expect(answered(since)).toBe(2);
+  });
+
+  it.runIf(backend === 'postgres')('handles a resend after the database was lost mid-turn', async () => {
+    const name = new URL(t.bot.ctx.config.DATABASE_URL!).pathname.slice(1);
+    const activity = help();
+    const since = t.connector.delivered.length;
+    // The reply hangs while the database goes away; then it, its retries and the apology fail.
+    let failing = true;
+    t.connector.fail({ status: 0, hang: true, match: (c) => c.conversationId === PERSONAL && !!c.activity });
+    t.connector.failTimes(6, { status: 403, match: (c) => failing && c.conversationId === PERSONAL });
+    const first = t.post(activity);
+    await waitFor('the reply to be on the wire', async () => t.connector.calls.filter((c) => c.conversationId === PERSONAL && c.activity && c.status === undefined).length, (n) => n > 0, 10_000);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: expect.any(Date) });
+    await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    try {
+      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      t.connector.releaseHung(); // the turn fails, and its claim cannot be released
+      await first;
+      failing = false;
+    } finally {
+      await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    }
+    expect(answered(since)).toBe(0);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: expect.any(Date) });
+    // Teams resends ~15 s later; it waits for the stranded claim to run out, then handles it.
+    t.clock.advance(15_000);
+    let settled = false;
+    const resend = t.post(activity).finally(() => (settled = true));
+    await sleep(1_000);
+    expect(settled).toBe(false);
+    t.clock.advance(DEDUPE_TIMING.leaseMs - 15_000);
+    await resend;
+    expect(answered(since)).toBe(1);
+    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+  });
+});
