@@ -7,7 +7,7 @@ import { listen } from './bot/server.ts';
 import { outboundAdapter, teamsTransport } from './bot/teams-transport.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { applyMigrations } from './db/migrations.ts';
+import { applyMigrations, pendingMigrations } from './db/migrations.ts';
 import { OutboxDispatcher } from './features/delivery/outbox-dispatcher.ts';
 import { retentionJob } from './features/privacy/privacy-retention.job.ts';
 import { reminderJob } from './features/reminders/reminder-job.ts';
@@ -45,7 +45,8 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
 
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, purpose: 'the bot', countQueries: options.countQueries });
   try {
-    const applied = await applyMigrations(db);
+    // One query to see that nothing is pending spares loading the schema engine (WASM) at all.
+    const applied = (await pendingMigrations(db)).length > 0 ? await applyMigrations(db) : [];
     log.info({ event: 'startup.migrations', backend: db.backend, applied }, 'database ready');
     const adapter = createAdapter(config, options.credentials);
     const outbox = new OutboxDispatcher({

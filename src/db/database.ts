@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { acquireDirectoryLock } from './directory-lock.ts';
 
@@ -78,6 +76,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   mkdirSync(join(dir, 'pgdata'), { recursive: true });
   const release = acquireDirectoryLock(join(dir, 'bot.lock'), options.purpose ?? 'partnership-board-bot');
   try {
+    // PGlite (PostgreSQL in WASM) is loaded only by a process that uses it, not on PostgreSQL.
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     const pglite = await PGlite.create(join(dir, 'pgdata'));
     const adapterFactory = new PrismaPGlite(pglite);
     const { prisma, queries } = createClient(adapterFactory, options.countQueries);

@@ -6,7 +6,7 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
-import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type * as Bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export const PRISMA_DIR = resolve(import.meta.dirname, '..', '..', 'prisma');
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
@@ -22,15 +22,17 @@ declare const WebAssembly: {
   ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
-let loaded: Promise<void> | undefined;
+let loaded: Promise<typeof Bg> | undefined;
 
 /**
  * Loads Prisma's schema engine compiled to WebAssembly (shipped in an npm package), so that
  * migrations need no native engine download. Its main entry imports a .wasm file, which Node 20
- * cannot, so the module is instantiated by hand.
+ * cannot, so the module is instantiated by hand. Loaded only when migrations are to be applied:
+ * a start with nothing pending never pays for it.
  */
-function loadWasm(): Promise<void> {
+function loadWasm(): Promise<typeof Bg> {
   loaded ??= (async () => {
+    const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const require = createRequire(import.meta.url);
     const entry = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = join(dirname(entry), 'schema_engine_bg.wasm');
@@ -38,13 +40,14 @@ function loadWasm(): Promise<void> {
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports as never);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return bg;
   })();
   return loaded;
 }
 
 /** The engine, and a way to end it that also closes every connection it opened. */
 export interface SchemaEngineSession {
-  engine: bg.SchemaEngine;
+  engine: Bg.SchemaEngine;
   close(): Promise<void>;
 }
 
@@ -54,7 +57,7 @@ export interface SchemaEngineSession {
  * migration run would wait 10 s for it. So every connection is tracked and released on close.
  */
 export async function createSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngineSession> {
-  await loadWasm();
+  const bg = await loadWasm();
   const opened: SqlDriverAdapter[] = [];
   const track = async (connect: Promise<SqlDriverAdapter>) => {
     const adapter = await connect;

@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
 import { DomainError } from '../../domain-error.ts';
-import { renderBoardPack } from './board-pack-render.ts';
 import { verifyLink } from './board-pack-links.ts';
 
 /** An HTTP answer as plain data: the edge (src/bot/server.ts) writes it out. */
@@ -34,6 +33,8 @@ export async function downloadBoardPack(ctx: Pick<AppContext, 'config' | 'db' | 
   const { meetingId, version } = check.claims;
   try {
     const started = performance.now();
+    // docx is loaded when a pack is first asked for, not by every process at start.
+    const { renderBoardPack } = await import('./board-pack-render.ts');
     const { body, fileName } = await renderBoardPack(ctx, meetingId, version, 'docx');
     ctx.log.info({ event: 'boardPack.downloaded', meetingId, version, ms: Math.round(performance.now() - started), bytes: body.length }, 'board pack generated');
     return {

@@ -4,7 +4,6 @@ import type { Actor } from '../identity/identity.service.ts';
 import { decide, type PolicyVerb } from '../policy/policy.ts';
 import { statusWord } from './action-notices.ts';
 import { OWNER_SELECT, ownerLabel } from './action-owners.ts';
-import { mattersArisingDocx } from './matters-arising.docx.ts';
 import { mattersArising, type MattersArisingReport } from './matters-arising.service.ts';
 import { formatDay, type MinuteCardData } from './meetings.cards.ts';
 import { meetingOnSpokenDate, nextMeeting } from './meeting-dates.ts';
@@ -78,6 +77,8 @@ export async function mattersArisingFor(ctx: Ctx, who: Actor | undefined, spoken
 /** The report as a Word document for the agenda pack, with a file name that says which meeting. */
 export async function mattersArisingDocument(ctx: Ctx, who: Actor | undefined, spokenDate?: string): Promise<{ fileName: string; docx: Buffer; report: MattersArisingReport }> {
   const report = await mattersArisingFor(ctx, who, spokenDate);
+  // docx is loaded when a document is first asked for, not by every process at start.
+  const { mattersArisingDocx } = await import('./matters-arising.docx.ts');
   const docx = await mattersArisingDocx(report);
   return { fileName: `matters-arising-${report.meetingDate.replace(/\s+/g, '-').toLowerCase()}.docx`, docx, report };
 }
