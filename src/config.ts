@@ -12,6 +12,8 @@ export const DEFAULT_SERVICE_URL_HOSTS = [
   'smba.infra.dod.teams.microsoft.us',
 ];
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
+/** Where Teams keeps files people send a bot in personal chat (OneDrive for Business / SharePoint). */
+export const DEFAULT_FILE_DOWNLOAD_HOSTS = ['*.sharepoint.com', '*.sharepoint.us', '*.sharepoint-mil.us'];
 const PROJECT_DATA_DIR = resolve(import.meta.dirname, '..', 'data');
 
 const optionalText = z
@@ -71,6 +73,7 @@ export const ConfigSchema = z
     ToBotFromChannelOpenIdMetadataUrl: optionalText.pipe(z.url({ error: 'an http(s) URL' }).optional()),
     ALLOWED_TENANT_IDS: csv,
     ALLOWED_SERVICE_URL_HOSTS: csv,
+    FILE_DOWNLOAD_HOSTS: csv,
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ error: 'an http(s) URL' }).optional()),
     LINK_SIGNING_SECRET: optionalText.pipe(
       z.string().min(32, 'at least 32 characters of secret').optional(),
@@ -115,6 +118,8 @@ export type Config = ParsedConfig & {
   localMode: boolean;
   backend: 'postgres' | 'pglite';
   serviceUrlHosts: string[];
+  /** Hosts a file sent in chat may be fetched from; nothing else is ever requested. */
+  fileDownloadHosts: string[];
 };
 
 export class ConfigError extends Error {
@@ -141,5 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localMode,
     backend: c.DATABASE_URL ? 'postgres' : 'pglite',
     serviceUrlHosts: localMode ? [...hosts, ...LOOPBACK_HOSTS] : hosts,
+    fileDownloadHosts: [
+      ...(c.FILE_DOWNLOAD_HOSTS.length ? c.FILE_DOWNLOAD_HOSTS : DEFAULT_FILE_DOWNLOAD_HOSTS),
+      ...(localMode ? LOOPBACK_HOSTS : []),
+    ],
   };
 }

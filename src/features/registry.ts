@@ -7,6 +7,7 @@ import { digestsFeature } from './digests/digests.routes.ts';
 import { helpFeature } from './help/help.routes.ts';
 import { meetingsFeature } from './meetings/meetings.routes.ts';
 import { membersFeature } from './members/members.routes.ts';
+import { metricsFeature } from './metrics/metrics.routes.ts';
 import { privacyFeature } from './privacy/privacy.routes.ts';
 import { queriesFeature } from './queries/queries.routes.ts';
 import { remindersFeature } from './reminders/reminders.routes.ts';
@@ -22,4 +23,4 @@ export interface Feature {
  * Every feature, in routing order: commands (rounds) before free questions (queries), whose
  * understanding is looser; the catch-all message route (help) comes last.
  */
-export const FEATURES: Feature[] = [conversationsFeature, welcomeFeature, roundsFeature, boardPackFeature, privacyFeature, remindersFeature, meetingsFeature, digestsFeature, membersFeature, queriesFeature, helpFeature];
+export const FEATURES: Feature[] = [conversationsFeature, welcomeFeature, metricsFeature, roundsFeature, boardPackFeature, privacyFeature, remindersFeature, meetingsFeature, digestsFeature, membersFeature, queriesFeature, helpFeature];

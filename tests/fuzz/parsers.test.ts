@@ -6,6 +6,9 @@ import { parseMeetingCommand } from '../../src/features/meetings/meetings.comman
 import { parseAddSubmission, parsePick, parseRetireSubmission } from '../../src/features/members/members.schemas.ts';
 import { parseMemberCommand } from '../../src/features/members/members.commands.ts';
 import { parsePrivacyCommand } from '../../src/features/privacy/privacy.commands.ts';
+import { parseFigureSubmission } from '../../src/features/metrics/figure-form.schemas.ts';
+import { parseFigureCommand } from '../../src/features/metrics/metrics.commands.ts';
+import { sentFiles } from '../../src/features/metrics/sent-file.ts';
 import { parseRoundCommand } from '../../src/features/rounds/rounds.commands.ts';
 import { parseCardId, parseSubmission } from '../../src/features/rounds/rounds.schemas.ts';
 import { parsePartnershipText, PartnershipFileError } from '../../src/features/partnership-file/partnership-file.read.ts';
@@ -42,6 +45,8 @@ describe('card data from hostile clients', () => {
     ['member.add', parseAddSubmission],
     ['member.answersPick', parsePick],
     ['member.retire', parseRetireSubmission],
+    ['metrics.figure.save', parseFigureSubmission],
+    ['a file sent in chat (attachments)', (d: unknown) => sentFiles([{ contentType: 'application/vnd.microsoft.teams.file.download.info', ...(d as object) }])],
   ])('%s: parses or refuses clearly', (_verb, parse) => {
     fc.assert(fc.property(cardData, refusesClearly(parse as (d: unknown) => unknown)), RUNS);
   });
@@ -69,10 +74,10 @@ describe('card data from hostile clients', () => {
 describe('chat commands from hostile text', () => {
   it('every command parser answers or passes, within a moment, whatever it is given', () => {
     fc.assert(
-      fc.property(hostileText, fc.constantFrom('', 'update 4.1.1: ', 'open the Q3 round for ', 'retire ', 'history of ', 'export data about ', 'remove ', 'action for '), (text, prefix) => {
+      fc.property(hostileText, fc.constantFrom('', 'update 4.1.1: ', 'open the Q3 round for ', 'retire ', 'history of ', 'export data about ', 'remove ', 'action for ', 'correct the ', 'enter '), (text, prefix) => {
         const said = prefix + text;
         const started = performance.now();
-        for (const parse of [(t: string) => parseRoundCommand(t, NOW), parseMemberCommand, parseMeetingCommand, parsePrivacyCommand]) parse(said);
+        for (const parse of [(t: string) => parseRoundCommand(t, NOW), parseMemberCommand, parseMeetingCommand, parsePrivacyCommand, parseFigureCommand]) parse(said);
         expect(performance.now() - started).toBeLessThan(250);
       }),
       RUNS,

@@ -80,7 +80,7 @@ export function lastEndedMonth(ctx: Pick<MetricsContext, 'clock'>): MonthIndex {
 }
 
 /** The latest period end with a figure, published or computed, not after `notAfter`. */
-function latestEnd(
+export function latestEnd(
   facts: MetricFacts,
   kind: ComputedKind,
   notAfter: MonthIndex,
@@ -96,10 +96,11 @@ function latestEnd(
   return best;
 }
 
-async function metricFacts(
+/** A metric's facts for its partnership's borough, and when the police data behind computed figures came in. */
+export async function metricFacts(
   ctx: MetricsContext,
   metricId: string,
-): Promise<{ facts: MetricFacts; importedAt: Date | null }> {
+): Promise<{ facts: MetricFacts; importedAt: Date | null; borough: string }> {
   const prisma = ctx.db.prisma;
   const metric = await prisma.metric.findUnique({
     where: { id: metricId },
@@ -116,5 +117,5 @@ async function metricFacts(
     }),
     lastPoliceImport(prisma, partnership.id),
   ]);
-  return { facts: facts!, importedAt };
+  return { facts: facts!, importedAt, borough };
 }

@@ -31,7 +31,19 @@ export async function importPoliceFile(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const opts = checkedOptions(options);
-  const { file, plan, partnershipId, base } = await readAndPlan(ctx, filePath, opts);
+  const bytes = await readLimited(filePath);
+  return importPoliceBytes(ctx, { name: basename(filePath), bytes }, opts);
+}
+
+/** The same for a file's content already in memory (a file sent to the bot in chat); at most MAX_FILE_BYTES. */
+export async function importPoliceBytes(
+  ctx: MetricsContext,
+  upload: { name: string; bytes: Uint8Array },
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const opts = checkedOptions(options);
+  if (upload.bytes.byteLength > MAX_FILE_BYTES) throw tooBig(upload.bytes.byteLength);
+  const { file, plan, partnershipId, base } = await readAndPlan(ctx, upload, opts);
   const { counts: _c, figures: _f, ...seen } = plan;
   const earlier = await earlierImport(ctx.db.prisma, partnershipId, base.sha256, base.borough);
   if (earlier) {
@@ -48,8 +60,11 @@ export async function importPoliceFile(
 }
 
 /** Reads, checks and plans the file; nothing is written. */
-async function readAndPlan(ctx: MetricsContext, filePath: string, opts: ImportOptions) {
-  const bytes = await readLimited(filePath);
+async function readAndPlan(
+  ctx: MetricsContext,
+  { name, bytes }: { name: string; bytes: Uint8Array },
+  opts: ImportOptions,
+) {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const prisma = ctx.db.prisma;
   const partnership = await resolvePartnership(prisma, opts.partnershipId);
@@ -61,7 +76,7 @@ async function readAndPlan(ctx: MetricsContext, filePath: string, opts: ImportOp
     fyStartMonth: partnership.fyStartMonth,
   });
   const base = {
-    file: basename(filePath),
+    file: name,
     format: file.format,
     ...(file.format === 'mps-wide' ? { header: file.header } : {}),
     sha256,
@@ -86,12 +101,15 @@ function boroughsIn(file: MetricsFile): string[] {
 async function readLimited(filePath: string): Promise<Buffer> {
   const info = await stat(filePath).catch(() => undefined);
   if (!info?.isFile()) throw new MetricsFileError(undefined, `no file at ${filePath}`);
-  if (info.size > MAX_FILE_BYTES)
-    throw new MetricsFileError(
-      undefined,
-      `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-    );
+  if (info.size > MAX_FILE_BYTES) throw tooBig(info.size);
   return readFile(filePath);
+}
+
+export function tooBig(bytes: number): MetricsFileError {
+  return new MetricsFileError(
+    undefined,
+    `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+  );
 }
 
 /** When this file (by content) was last imported for this borough, if it was. */

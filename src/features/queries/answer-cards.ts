@@ -3,7 +3,9 @@ import {
   STATUS_WORDS,
   type Answer,
   type ActionsAnswer,
+  type CrimeTableAnswer,
   type MetricAnswer,
+  type TrendAnswer,
   type PeopleAnswer,
   type RagAnswer,
   type ReportedAnswer,
@@ -23,6 +25,10 @@ import {
 import {
   renderActionsCard,
   renderChoicesCard,
+  renderCrimeTableCard,
+  renderTrendCard,
+  type CrimeTableCardData,
+  type TrendCardData,
   renderHelpCard,
   renderMeetingCard,
   renderMetricCard,
@@ -35,7 +41,14 @@ import {
   type RagCardData,
   type ReportedCardData,
 } from './queries.cards.ts';
-import { metricFlag, ragPeriodText } from './queries.text.ts';
+import {
+  comparisonText,
+  directionText,
+  figureSourceText,
+  metricFlag,
+  ragFigureText,
+  ragPeriodText,
+} from './queries.text.ts';
 
 const SOURCE = "From the partnership's records.";
 
@@ -62,10 +75,19 @@ function ragData(a: RagAnswer): RagCardData {
 }
 
 function metricData(a: MetricAnswer): MetricCardData {
+  const direction = directionText(a);
+  const rag = ragFigureText(a);
   const facts = [
     ...(a.previous
-      ? [{ title: 'Previous', value: `${formatNumber(a.previous.value)} (${a.previous.label})` }]
-      : []),
+      ? [
+          {
+            title: a.asked === 'compare' ? 'Last year' : 'Previous',
+            value: `${formatNumber(a.previous.value)} (${a.previous.label})`,
+          },
+        ]
+      : a.asked === 'compare'
+        ? [{ title: 'Last year', value: 'No figure for the same period a year before' }]
+        : []),
     ...(a.change
       ? [
           {
@@ -74,9 +96,11 @@ function metricData(a: MetricAnswer): MetricCardData {
           },
         ]
       : []),
+    ...(direction ? [{ title: 'Direction', value: direction }] : []),
     ...(a.latest.publishedChange
       ? [{ title: 'Published change', value: `${a.latest.publishedChange} (as printed)` }]
       : []),
+    ...(rag ? [{ title: 'RAG', value: rag }] : []),
     {
       title: 'Figure',
       value:
@@ -84,14 +108,51 @@ function metricData(a: MetricAnswer): MetricCardData {
           ? 'Published in the board papers'
           : 'Computed from police data',
     },
+    ...a.comparisons.map((c) => ({ title: c.label, value: comparisonText(c).slice(c.label.length + 2) })),
   ];
   return {
-    name: a.name,
+    name: a.asked === 'compare' ? `${a.name} compared with last year` : a.name,
     headline: `${formatNumber(a.latest.value)} ${a.unit}`,
     periodLabel: `${a.latest.label} · ${a.latest.area}`,
     facts,
     flag: metricFlag(a),
-    source: a.latest.document ? `Source: ${a.latest.document}` : SOURCE,
+    source: figureSourceText(a),
+  };
+}
+
+function trendData(a: TrendAnswer): TrendCardData {
+  return {
+    title: `${a.name} trend`,
+    subtitle: `${a.series} · ${a.area}`,
+    legend: `${a.name} (${a.unit})`,
+    points: a.points
+      .filter((p) => p.value !== null)
+      .map((p) => ({ x: p.label, y: p.value!, text: formatNumber(p.value!) })),
+    rows: a.points.map((p) => ({
+      label: p.label,
+      value: p.value === null ? 'No figure' : formatNumber(p.value),
+    })),
+    source: a.source,
+  };
+}
+
+function crimeTableData(a: CrimeTableAnswer): CrimeTableCardData {
+  const n = (v: number | null) => (v === null ? '–' : formatNumber(v));
+  return {
+    title: `Crime performance · ${a.area}`,
+    previousLabel: a.previousLabel,
+    currentLabel: a.currentLabel,
+    rows: a.rows.map((r) => ({
+      name: r.name,
+      previous: n(r.previous),
+      current: n(r.current),
+      change: r.change ?? '–',
+      rag: r.rag ?? '–',
+    })),
+    notes: a.rows
+      .filter((r) => r.flag)
+      .map((r) => ({ text: `${r.name}: ${r.flag}.` })),
+    source: a.source,
   };
 }
 
@@ -159,6 +220,10 @@ export function renderAnswerCard(a: Answer): CardJson | undefined {
       return renderRagCard(ragData(a));
     case 'metric':
       return renderMetricCard(metricData(a));
+    case 'metric-trend':
+      return renderTrendCard(trendData(a));
+    case 'crime-table':
+      return renderCrimeTableCard(crimeTableData(a));
     case 'actions':
       return renderActionsCard(actionsData(a));
     case 'reported':

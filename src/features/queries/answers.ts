@@ -51,8 +51,18 @@ export interface FigureView {
   label: string;
 }
 
+/** A figure and the same period a year before, for "compared with last year". */
+export interface FigureComparison {
+  label: string;
+  value: number;
+  previous?: FigureView;
+  changeText?: string;
+}
+
 export interface MetricAnswer {
   kind: 'metric';
+  /** "latest" shows the figure the board quotes; "compare" adds shorter periods against last year. */
+  asked: 'latest' | 'compare';
   name: string;
   unit: string;
   latest: FigureView & {
@@ -61,12 +71,49 @@ export interface MetricAnswer {
     document?: string;
     area: string;
   };
-  previous?: FigureView;
+  /** The same period a year before. */
+  previous?: FigureView & { source: 'PUBLISHED' | 'COMPUTED' };
   /** Worked out from the two figures. */
   change?: { absolute: number; percent: number };
-  /** The printed change read as a percentage, when it can be. */
-  publishedPercent?: number;
-  disagrees: boolean;
+  /** The printed change is not the change between the published figures themselves. */
+  disagreement?: { printed: string; computedPct: number };
+  /** Which way it moved, and whether that is what the partnership wants for this measure. */
+  direction?: { movement: 'up' | 'down' | 'flat'; judgement: 'good' | 'bad' | 'neutral' };
+  rag?: { word: string; from: 'printed' | 'thresholds' };
+  /** When the data behind the figure came in (the paper's import, or the police file's). */
+  importedAt?: Date;
+  comparisons: FigureComparison[];
+}
+
+/** "hate crime trend": a run of figures, oldest first; a period with no figure is null. */
+export interface TrendAnswer {
+  kind: 'metric-trend';
+  name: string;
+  unit: string;
+  /** "Month by month" or "Rolling years, as published". */
+  series: string;
+  points: Array<{ label: string; value: number | null }>;
+  area: string;
+  source: string;
+}
+
+/** The board's crime performance table: two rolling years side by side. */
+export interface CrimeTableAnswer {
+  kind: 'crime-table';
+  previousLabel: string;
+  currentLabel: string;
+  area: string;
+  rows: Array<{
+    name: string;
+    previous: number | null;
+    current: number | null;
+    /** As printed where the board printed one, else computed (whole per cent). */
+    change: string | null;
+    rag: string | null;
+    /** Why the printed change is not the change between the two figures, when it is not. */
+    flag?: string;
+  }>;
+  source: string;
 }
 
 export interface ActionItem {
@@ -156,6 +203,8 @@ export interface HelpAnswer {
 export type Answer =
   | RagAnswer
   | MetricAnswer
+  | TrendAnswer
+  | CrimeTableAnswer
   | ActionsAnswer
   | ReportedAnswer
   | PeopleAnswer

@@ -19,7 +19,12 @@ export const CUES = {
   from: /\bfrom\b/,
   rag: /\b(?:rag|rags|status|statuses|rating|ratings|rated|progress|on track|track|red|reds|amber|ambers|green|greens|achieved|doing|going|performing|overview|summary|position|score|scores|how are|how is|hows|how s)\b/,
   metric:
-    /\b(?:figures?|numbers?|how many|how much|count|counts|latest|stats?|statistics|rates?|levels?|data|trends?|offences|crimes?|change|increase|decrease|rising|falling|up or down)\b/,
+    /\b(?:figures?|numbers?|how many|how much|count|counts|latest|stats?|statistics|rates?|levels?|data|trends?|offences|crimes?|change|increase|decrease|rising|falling|up or down|compared?|comparison|versus|vs|last year|year on year|charts?|graphs?)\b/,
+  trend:
+    /\b(?:trends?|trending|over time|charts?|graphs?|plot|history|historic|historical|month by month|monthly|time series)\b/,
+  compare:
+    /\b(?:compared?|comparison|comparing|versus|vs|last year|previous year|year on year|a year ago|yoy)\b/,
+  crimeTable: /\bcrime (?:performance )?tables?\b|\bperformance tables?\b|\bcrime performance\b/,
   strongMetric:
     /\b(?:figures?|numbers?|how many|stats?|statistics|crime data|performance data|crimes?|offences)\b/,
   priorityWord: /\bpriorit(?:y|ies)\b/,

@@ -12,7 +12,9 @@ export function exampleQuestions(v: Vocabulary): string[] {
   return [
     'What is the current RAG?',
     ...(priority ? [`RAG for priority ${priority.number}`] : []),
-    ...(metric ? [`Latest ${metric.name.toLowerCase()} figure`] : []),
+    ...(metric
+      ? [`Latest ${metric.name.toLowerCase()} figure`, `${metric.name} trend`, 'Crime table']
+      : []),
     'Outstanding actions',
     ...(service
       ? [`What did ${service.name} say${latest ? ` in ${quarterLabel(latest)}` : ''}?`]

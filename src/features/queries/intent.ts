@@ -44,6 +44,9 @@ export type Intent =
   | { kind: 'rag-commitment'; ref: string; period?: PeriodRef }
   | { kind: 'rag-owner'; owner: OwnerRef; period?: PeriodRef }
   | { kind: 'metric-latest'; metric: string }
+  | { kind: 'metric-compare'; metric: string }
+  | { kind: 'metric-trend'; metric: string }
+  | { kind: 'crime-table' }
   | { kind: 'actions-outstanding'; owner?: ActionOwnerRef; overdue: boolean }
   | { kind: 'reported'; reporter?: OwnerRef; ref?: string; priority?: number; period?: PeriodRef }
   | { kind: 'who-is'; target: WhoTarget }

@@ -1,98 +1,145 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
-import type { Answer } from './answers.ts';
-import {
-  changeBetween,
-  disagrees,
-  monthIndex,
-  parsePublishedChange,
-  YEAR_KINDS,
-} from './figure-change.ts';
+import type { AppContext } from '../../app-context.ts';
+import type { FigureAnswer, PeriodFigure } from '../metrics/figure-answer.ts';
+import { chartTrend, metricView } from '../metrics/figure-views.ts';
+import { crimeTable, latestTableMonth } from '../metrics/crime-table.ts';
+import type {
+  Answer,
+  CrimeTableAnswer,
+  FigureComparison,
+  MetricAnswer,
+  TrendAnswer,
+} from './answers.ts';
+import { formatPercent } from './format.ts';
 
-type FigureRow = {
-  area: string;
-  periodKind: string;
-  periodEnd: Date;
-  periodLabel: string;
-  value: { toString(): string };
-  source: 'PUBLISHED' | 'COMPUTED';
-  publishedChange: string | null;
-  sourceDocument: string | null;
-};
+type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-/** Latest first; for the same period the published figure wins over the computed one. */
-function byRecency(a: FigureRow, b: FigureRow): number {
-  return (
-    b.periodEnd.getTime() - a.periodEnd.getTime() ||
-    (a.source === 'PUBLISHED' ? -1 : 1) - (b.source === 'PUBLISHED' ? -1 : 1)
-  );
+const NONE = (name: string) => ({
+  kind: 'notice' as const,
+  text: `No figures have been recorded for ${name} yet.`,
+});
+
+async function metricOf(ctx: Ctx, partnershipId: string, key: string) {
+  return ctx.db.prisma.metric.findUnique({
+    where: { partnershipId_key: { partnershipId, key } },
+    select: { id: true, name: true },
+  });
 }
 
-/** The figure to compare with: twelve months earlier for a year-long period, else the one before. */
-export function previousOf(latest: FigureRow, figures: FigureRow[]): FigureRow | undefined {
-  const same = figures.filter(
-    (f) =>
-      f.periodKind === latest.periodKind &&
-      f.area === latest.area &&
-      f.periodEnd < latest.periodEnd,
-  );
-  if (YEAR_KINDS.has(latest.periodKind))
-    return same.find((f) => monthIndex(f.periodEnd) === monthIndex(latest.periodEnd) - 12);
-  return same[0];
-}
+const known = (f: PeriodFigure) =>
+  f.value !== null && f.source !== null ? { value: f.value, label: f.periodLabel, source: f.source } : undefined;
 
-const FIGURE_SELECT = {
-  area: true,
-  periodKind: true,
-  periodEnd: true,
-  periodLabel: true,
-  value: true,
-  source: true,
-  publishedChange: true,
-  sourceDocument: true,
-} as const;
-
-const num = (f: FigureRow) => Number(f.value.toString());
-
-/** The answer for a metric's figures, sorted latest first. */
-export function metricAnswer(name: string, unit: string, figures: FigureRow[]): Answer {
-  const latest = figures[0];
-  if (!latest) return { kind: 'notice', text: `No figures have been recorded for ${name} yet.` };
-  const previous = previousOf(latest, figures);
-  const change = previous ? changeBetween(num(previous), num(latest)) : undefined;
-  const printed = parsePublishedChange(latest.publishedChange);
+/** The figure answer as chat shows it: figure, period, the same period a year before, change, direction, RAG, source. */
+export function metricAnswer(
+  q: FigureAnswer,
+  area: string,
+  asked: MetricAnswer['asked'],
+  comparisons: FigureComparison[] = [],
+): MetricAnswer {
+  const previous = known(q.previous);
   return {
     kind: 'metric',
-    name,
-    unit,
+    asked,
+    name: q.metric.name,
+    unit: q.metric.unit,
     latest: {
-      value: num(latest),
-      label: latest.periodLabel,
-      source: latest.source,
-      area: latest.area,
-      ...(latest.publishedChange ? { publishedChange: latest.publishedChange } : {}),
-      ...(latest.sourceDocument ? { document: latest.sourceDocument } : {}),
+      value: q.value!,
+      label: q.periodLabel,
+      source: q.source!,
+      area,
+      ...(q.source === 'PUBLISHED' && q.publishedChange ? { publishedChange: q.publishedChange } : {}),
+      ...(q.sourceDocument ? { document: q.sourceDocument } : {}),
     },
-    ...(previous ? { previous: { value: num(previous), label: previous.periodLabel } } : {}),
-    ...(change ? { change } : {}),
-    ...(printed ? { publishedPercent: printed.percent } : {}),
-    disagrees: Boolean(printed && change && disagrees(printed, change.percent)),
+    ...(previous ? { previous } : {}),
+    ...(q.change !== null && q.changePct !== null
+      ? { change: { absolute: q.change, percent: q.changePct } }
+      : {}),
+    ...(q.disagreement
+      ? { disagreement: { printed: q.disagreement.printed, computedPct: q.disagreement.computedPct } }
+      : {}),
+    ...(q.movement && q.judgement ? { direction: { movement: q.movement, judgement: q.judgement } } : {}),
+    ...(q.rag ? { rag: q.rag } : {}),
+    ...(q.importedAt ? { importedAt: q.importedAt } : {}),
+    comparisons,
   };
 }
 
-/** A metric's latest figure, its period, the previous figure, the change, and any printed change that disagrees. */
+function comparison(a: FigureAnswer): FigureComparison {
+  const previous = known(a.previous);
+  return {
+    label: a.periodLabel,
+    value: a.value!,
+    ...(previous ? { previous: { value: previous.value, label: previous.label } } : {}),
+    ...(a.changeText ? { changeText: a.changeText } : {}),
+  };
+}
+
+/** "latest burglary figure" / "knife crime compared with last year". */
 export async function answerMetric(
-  prisma: PrismaClient,
+  ctx: Ctx,
   partnershipId: string,
   key: string,
+  asked: MetricAnswer['asked'] = 'latest',
 ): Promise<Answer> {
-  const metric = await prisma.metric.findUnique({
-    where: { partnershipId_key: { partnershipId, key } },
-    select: {
-      name: true,
-      unit: true,
-      figures: { where: { supersededAt: null }, select: FIGURE_SELECT },
-    },
-  });
+  const metric = await metricOf(ctx, partnershipId, key);
   if (!metric) return { kind: 'notice', text: 'I have no such figure.' };
-  return metricAnswer(metric.name, metric.unit, (metric.figures as FigureRow[]).sort(byRecency));
+  const view = await metricView(ctx, metric.id, asked === 'compare');
+  if (!view || view.quoted.value === null) return NONE(metric.name);
+  return metricAnswer(view.quoted, view.area, asked, view.alsoCompared.map(comparison));
+}
+
+/** "hate crime trend": the figures to chart, oldest first. */
+export async function answerTrend(ctx: Ctx, partnershipId: string, key: string): Promise<Answer> {
+  const metric = await metricOf(ctx, partnershipId, key);
+  if (!metric) return { kind: 'notice', text: 'I have no such figure.' };
+  const trend = await chartTrend(ctx, metric.id);
+  const points = (trend?.points ?? []).filter((p) => p.value !== null);
+  if (!trend || points.length === 0) return NONE(metric.name);
+  const computed = trend.points.some((p) => p.source === 'COMPUTED');
+  const answer: TrendAnswer = {
+    kind: 'metric-trend',
+    name: trend.metric.name,
+    unit: trend.metric.unit,
+    series: trend.kind === 'MONTH' ? 'Month by month' : `${KIND_WORDS[trend.kind]}, as published`,
+    points: trend.points.map((p) => ({ label: p.periodLabel, value: p.value })),
+    area: trend.area,
+    source: computed
+      ? 'Computed from the police data imported, published figures where the board has them.'
+      : "From the board's papers.",
+  };
+  return answer;
+}
+
+const KIND_WORDS: Record<string, string> = {
+  ROLLING_YEAR: 'Rolling years',
+  QUARTER: 'Quarters',
+  FINANCIAL_YEAR: 'Financial years',
+  MONTH: 'Months',
+};
+
+/** "crime table": the board's crime performance table for the latest rolling year it has. */
+export async function answerCrimeTable(ctx: Ctx, partnershipId: string): Promise<Answer> {
+  const month = await latestTableMonth(ctx, partnershipId);
+  if (!month) return { kind: 'notice', text: 'No crime figures have been recorded yet.' };
+  const table = await crimeTable(ctx, partnershipId, month);
+  const answer: CrimeTableAnswer = {
+    kind: 'crime-table',
+    previousLabel: table.previousLabel,
+    currentLabel: table.currentLabel,
+    area: table.borough,
+    rows: table.rows.map((r) => ({
+      name: r.metric.name,
+      previous: r.previous.value,
+      current: r.value,
+      change: r.changeText,
+      rag: r.rag?.word ?? null,
+      ...(r.disagreement
+        ? {
+            flag: `printed ${r.disagreement.printed}, but the figures give ${formatPercent(r.disagreement.computedPct)}`,
+          }
+        : {}),
+    })),
+    source:
+      'Published figures as printed in the board papers; computed from police data where the board has none.',
+  };
+  return answer;
 }

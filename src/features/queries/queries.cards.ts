@@ -29,6 +29,30 @@ export interface MetricCardData {
 export const renderMetricCard = (data: MetricCardData): CardJson =>
   renderTemplate('queries-metric', data);
 
+/** Data of `cards/queries-trend.json`: a line chart, and the same figures as a table where charts are not drawn. */
+export interface TrendCardData {
+  title: string;
+  subtitle: string;
+  legend: string;
+  points: Array<{ x: string; y: number; text: string }>;
+  rows: Array<{ label: string; value: string }>;
+  source: string;
+}
+export const renderTrendCard = (data: TrendCardData): CardJson =>
+  renderTemplate('queries-trend', data);
+
+/** Data of `cards/queries-crime-table.json`: the board's crime performance table. */
+export interface CrimeTableCardData {
+  title: string;
+  previousLabel: string;
+  currentLabel: string;
+  rows: Array<{ name: string; previous: string; current: string; change: string; rag: string }>;
+  notes: Array<{ text: string }>;
+  source: string;
+}
+export const renderCrimeTableCard = (data: CrimeTableCardData): CardJson =>
+  renderTemplate('queries-crime-table', data);
+
 export interface ActionsCardData {
   title: string;
   subtitle: string;

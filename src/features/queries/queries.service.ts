@@ -5,7 +5,7 @@ import type { Answer } from './answers.ts';
 import { exampleQuestions } from './examples.ts';
 import type { Intent, Vocabulary } from './intent.ts';
 import { answerNextMeeting } from './meeting.service.ts';
-import { answerMetric } from './metric.service.ts';
+import { answerCrimeTable, answerMetric, answerTrend } from './metric.service.ts';
 import { resolveOwner } from './owners.service.ts';
 import { answerWho } from './people.service.ts';
 import { answerRag } from './rag.service.ts';
@@ -49,7 +49,13 @@ export async function answerQuestion(
     case 'rag-owner':
       return ragForOwner(ctx, actor, intent);
     case 'metric-latest':
-      return answerMetric(prisma, id, intent.metric);
+      return answerMetric(ctx, id, intent.metric);
+    case 'metric-compare':
+      return answerMetric(ctx, id, intent.metric, 'compare');
+    case 'metric-trend':
+      return answerTrend(ctx, id, intent.metric);
+    case 'crime-table':
+      return answerCrimeTable(ctx, id);
     case 'actions-outstanding':
       return answerActions(
         prisma,

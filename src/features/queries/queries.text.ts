@@ -1,7 +1,10 @@
 import type {
   ActionsAnswer,
   Answer,
+  CrimeTableAnswer,
+  FigureComparison,
   MetricAnswer,
+  TrendAnswer,
   PeopleAnswer,
   RagAnswer,
   ReportedAnswer,
@@ -28,6 +31,10 @@ export function answerText(answer: Answer): string {
       return ragText(answer);
     case 'metric':
       return metricText(answer);
+    case 'metric-trend':
+      return trendText(answer);
+    case 'crime-table':
+      return crimeTableText(answer);
     case 'actions':
       return actionsText(answer);
     case 'reported':
@@ -63,22 +70,83 @@ function ragText(a: RagAnswer): string {
 }
 
 export function metricFlag(a: MetricAnswer): string {
-  if (!a.disagrees || !a.previous || !a.change) return '';
-  return `Check: the papers print ${a.latest.publishedChange}, but ${formatNumber(a.previous.value)} → ${formatNumber(a.latest.value)} is ${formatPercent(a.change.percent)}.`;
+  if (!a.disagreement || !a.previous) return '';
+  return `Check: the papers print ${a.disagreement.printed}, but ${formatNumber(a.previous.value)} → ${formatNumber(a.latest.value)} is ${formatPercent(a.disagreement.computedPct)}.`;
+}
+
+/** "Up: the way the partnership wants this measure to go"; never colour or an arrow alone. */
+export function directionText(a: MetricAnswer): string {
+  if (!a.direction) return '';
+  const { movement, judgement } = a.direction;
+  if (movement === 'flat') return 'No change';
+  const word = movement === 'up' ? 'Up' : 'Down';
+  if (judgement === 'good') return `${word}: the way the partnership wants this measure to go`;
+  if (judgement === 'bad') return `${word}: the wrong way for this measure`;
+  return word;
+}
+
+export function ragFigureText(a: MetricAnswer): string {
+  if (!a.rag) return '';
+  return `${a.rag.word} (${a.rag.from === 'printed' ? 'as printed' : "from the partnership's thresholds"})`;
+}
+
+/** Where the figure comes from and when it came in. */
+export function figureSourceText(a: MetricAnswer): string {
+  const from = a.latest.document
+    ? `Source: ${a.latest.document}`
+    : a.latest.source === 'COMPUTED'
+      ? 'Source: computed from the police data imported'
+      : "Source: the partnership's records";
+  return a.importedAt ? `${from}. Imported ${formatDate(a.importedAt)}.` : `${from}.`;
+}
+
+export function comparisonText(c: FigureComparison): string {
+  const against = c.previous
+    ? ` against ${formatNumber(c.previous.value)} (${c.previous.label})`
+    : ' (no figure a year before)';
+  return `${c.label}: ${formatNumber(c.value)}${against}${c.changeText ? `, ${c.changeText}` : ''}`;
 }
 
 function metricText(a: MetricAnswer): string {
   const lines = [
     `${a.name}: ${formatNumber(a.latest.value)} ${a.unit} (${a.latest.label}, ${a.latest.area}; ${a.latest.source === 'PUBLISHED' ? 'published' : 'computed from police data'}).`,
   ];
-  if (a.previous) lines.push(`Previous: ${formatNumber(a.previous.value)} (${a.previous.label}).`);
+  if (a.previous)
+    lines.push(`${a.asked === 'compare' ? 'Last year' : 'Previous'}: ${formatNumber(a.previous.value)} (${a.previous.label}).`);
+  else if (a.asked === 'compare') lines.push('Last year: no figure for the same period a year before.');
   if (a.change)
     lines.push(`Change: ${signed(a.change.absolute)} (${formatPercent(a.change.percent)}).`);
+  const direction = directionText(a);
+  if (direction) lines.push(`Direction: ${direction}.`);
   if (a.latest.publishedChange)
     lines.push(`Published change: ${a.latest.publishedChange} (as printed).`);
+  const rag = ragFigureText(a);
+  if (rag) lines.push(`RAG: ${rag}.`);
   const flag = metricFlag(a);
   if (flag) lines.push(flag);
-  if (a.latest.document) lines.push(`Source: ${a.latest.document}.`);
+  for (const c of a.comparisons) lines.push(`${comparisonText(c)}.`);
+  lines.push(figureSourceText(a));
+  return lines.join('\n');
+}
+
+function trendText(a: TrendAnswer): string {
+  const lines = [`${a.name} trend (${a.series.toLowerCase()}, ${a.area}):`];
+  for (const p of a.points)
+    lines.push(`- ${p.label}: ${p.value === null ? 'no figure' : formatNumber(p.value)}`);
+  lines.push(a.source);
+  return lines.join('\n');
+}
+
+function crimeTableText(a: CrimeTableAnswer): string {
+  const lines = [
+    `Crime performance, ${a.area}: ${a.previousLabel} against ${a.currentLabel} (% difference, RAG).`,
+  ];
+  const n = (v: number | null) => (v === null ? '–' : formatNumber(v));
+  for (const r of a.rows)
+    lines.push(
+      `- ${r.name}: ${n(r.previous)} → ${n(r.current)}, ${r.change ?? '–'}${r.rag ? `, ${r.rag}` : ''}${r.flag ? ` (check: ${r.flag})` : ''}`,
+    );
+  lines.push(a.source);
   return lines.join('\n');
 }
 

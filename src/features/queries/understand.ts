@@ -33,6 +33,7 @@ export function understand(text: string, prepared: PreparedVocabulary): Intent {
 
   if (has('help') && !named && !has('actions') && !has('rag') && !has('meeting'))
     return { kind: 'help' };
+  if (has('crimeTable') && !has('actions')) return { kind: 'crime-table' };
   if (has('actions')) return actionsIntent(r, has('overdue'), has('mine'));
   if (has('meeting')) return { kind: 'next-meeting' };
   const about = has('about') && !has('reported') ? aboutPerson(r) : undefined;
@@ -126,8 +127,19 @@ function topicIntent(r: Reading, has: (cue: keyof typeof CUES) => boolean): Inte
     if (metrics.length === 1) {
       if (priorities.length === 1 && !wantsMetric && priorities.some(spans))
         return metricOrPriority(r.text, m, metrics[0]!, priorities[0]!, r.period);
-      return { kind: 'metric-latest', metric: metrics[0]!.id };
+      return metricIntent(metrics[0]!.id, r.text);
     }
   }
   return undefined;
+}
+
+/**
+ * A metric named: its latest figure, its trend, or the figure against last year. Read from the
+ * whole question, as "over time" may also be taken as a name ("first time entrants").
+ */
+function metricIntent(metric: string, text: string): Intent {
+  const said = text.toLowerCase();
+  if (CUES.trend.test(said)) return { kind: 'metric-trend', metric };
+  if (CUES.compare.test(said)) return { kind: 'metric-compare', metric };
+  return { kind: 'metric-latest', metric };
 }

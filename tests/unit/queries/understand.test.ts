@@ -77,6 +77,16 @@ const TABLE: Array<[string, Record<string, unknown>]> = [
   ['burgalry figures', { kind: 'metric-latest', metric: 'total-burglary' }],
   ['TNOs', { kind: 'metric-latest', metric: 'total-notifiable-offences' }],
   ['total notifiable offences', { kind: 'metric-latest', metric: 'total-notifiable-offences' }],
+  // A metric's trend, its figure against last year, and the whole crime table
+  ['hate crime trend', { kind: 'metric-trend', metric: 'hate-crime' }],
+  ['show me burglary over time', { kind: 'metric-trend', metric: 'total-burglary' }],
+  ['chart of TNOs', { kind: 'metric-trend', metric: 'total-notifiable-offences' }],
+  ['knife crime compared with last year', { kind: 'metric-compare', metric: 'knife-crime-offences' }],
+  ['burglary vs last year', { kind: 'metric-compare', metric: 'total-burglary' }],
+  ['hate crime year on year', { kind: 'metric-compare', metric: 'hate-crime' }],
+  ['crime table', { kind: 'crime-table' }],
+  ['show me the crime performance table', { kind: 'crime-table' }],
+  ['performance table', { kind: 'crime-table' }],
   ['what is the latest figure for ASB', { kind: 'metric-latest', metric: 'asb-calls' }],
   // Actions
   ['outstanding actions', { kind: 'actions-outstanding', overdue: false }],
