@@ -59,12 +59,12 @@ export async function post(url: string, activity: Record<string, unknown>): Prom
 }
 
 /** Polls until the check passes or the time is up (then fails with the last value). */
-export async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
+export async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000, everyMs = 200): Promise<T> {
   const until = Date.now() + ms;
   let value = await read();
   while (!done(value)) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, everyMs));
     value = await read();
   }
   return value;

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
-import { cardActionActivity, messageActivity, type TeamsUser } from '../helpers/activities.ts';
+import { cardActionActivity, channelMessageActivity, messageActivity, type TeamsUser } from '../helpers/activities.ts';
 import { databaseEnv, type DatabaseEnv } from '../helpers/databases.ts';
-import { FakeConnector } from '../helpers/fake-connector.ts';
+import { FakeConnector, type ConnectorCall } from '../helpers/fake-connector.ts';
 import { exampleEmail } from '../helpers/members.ts';
 import { post, spawnBot, waitFor, type ChildBot } from './child-bot.ts';
 
 /**
- * kill -9 at several points of a fan-out and a round close, against PostgreSQL, with the bot as a
- * real child process. After each restart the work finishes once: no card lost, none queued twice,
- * a round closed once with its effects recorded once.
+ * kill -9 at several points of a fan-out, a round close and a meeting's digest, against
+ * PostgreSQL, with the bot as a real child process. After each restart the work finishes once: no
+ * card lost, none queued twice, a round closed once with its effects recorded once, a digest
+ * posted to the channel once and each member's items sent once.
  */
 describe('the bot killed mid-work on postgres', () => {
   let target: DatabaseEnv;
@@ -17,11 +18,12 @@ describe('the bot killed mid-work on postgres', () => {
   let db: Database;
   let bot: ChildBot;
   let minutesLater = 0;
+  let startsAt = '2022-10-20T09:00:00Z';
   const users = new Map<string, TeamsUser>();
 
   const start = async () => {
     // Each restart happens "a few minutes later", so leases held by the killed process have run out.
-    const asOf = new Date(Date.parse('2022-10-20T09:00:00Z') + minutesLater++ * 3 * 60_000).toISOString();
+    const asOf = new Date(Date.parse(startsAt) + minutesLater++ * 3 * 60_000).toISOString();
     bot = await spawnBot({ ...target.env, SEED: 'example', AS_OF: asOf, TEAMS_RATE_PER_TENANT: '4', TEAMS_RATE_PER_CONVERSATION: '2' });
   };
   const user = (name: string): TeamsUser => {
@@ -103,5 +105,96 @@ describe('the bot killed mid-work on postgres', () => {
     expect(notProvided.every((g) => g._count === 1)).toBe(true);
     const snapshots = await db.prisma.roundSnapshot.groupBy({ by: ['commitmentId'], where: { roundId: round.id }, _count: true });
     expect(snapshots.every((g) => g._count === 1)).toBe(true);
+  }, 300_000);
+
+  it('posts a meeting digest once, to the channel and to each member, whenever the process dies', async () => {
+    const clerk = users.get('Steve Wood')!;
+    const CHANNEL = '19:channel@thread.tacv2';
+    // The board met on 27 October: the bot comes back that afternoon, and the clerk registers the channel.
+    await bot.kill();
+    startsAt = '2022-10-27T12:00:00Z';
+    await start();
+    await post(bot.url, channelMessageActivity('post digests here', { serviceUrl: connector.url, from: clerk }));
+    const meeting = await db.prisma.meeting.findFirstOrThrow({ where: { startsAt: { gte: new Date('2022-10-27T00:00:00Z'), lt: new Date('2022-10-28T00:00:00Z') } } });
+    const ours = { dedupeKey: { startsWith: `digest:${meeting.id}:` } };
+
+    // The connector holds (never answers) what the current phase says, so a kill finds it on the wire.
+    const summary = (c: ConnectorCall) => String(c.activity?.summary ?? '');
+    const isDigest = (c: ConnectorCall) => c.method === 'POST' && summary(c).startsWith('Digest of the meeting');
+    const isItems = (c: ConnectorCall) => c.method === 'POST' && summary(c).startsWith('Your items after the meeting');
+    let phase: 'hold-all' | 'hold-channel-and-one-item' | 'open' = 'hold-all';
+    let itemsSeen = 0;
+    const decided = new WeakMap<ConnectorCall, boolean>();
+    const hold = (c: ConnectorCall) => {
+      if (!decided.has(c)) {
+        const item = isItems(c) ? ++itemsSeen : 0;
+        decided.set(c, phase === 'hold-all' ? isDigest(c) || isItems(c) : phase === 'hold-channel-and-one-item' && (isDigest(c) || item === 2));
+      }
+      return decided.get(c)!;
+    };
+    connector.failTimes(40, { status: 0, hang: true, match: hold });
+    const onWire = (test: (c: ConnectorCall) => boolean, since: number) => connector.calls.slice(since).filter((c) => test(c) && c.status === undefined).length;
+    const state = async () => ({
+      meeting: (await db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { status: true } })).status,
+      digests: await db.prisma.digest.count({ where: { meetingId: meeting.id } }),
+      audits: await db.prisma.auditEntry.count({ where: { action: 'digest.posted', entityId: meeting.id } }),
+      queued: await db.prisma.outboxMessage.count({ where: ours }),
+      sent: await db.prisma.outboxMessage.count({ where: { ...ours, status: 'SENT' } }),
+      channelDelivered: connector.delivered.filter(isDigest).length,
+      itemsDelivered: connector.delivered.filter(isItems).length,
+    });
+    const kill = async (point: string) => {
+      await bot.kill();
+      connector.releaseHung();
+      const s = await state();
+      console.log(`digest killed ${point}: ${JSON.stringify(s)}`);
+      return s;
+    };
+
+    // 1. Mid-turn: killed the moment the meeting is marked held (the digest's own transaction follows).
+    const markHeld = messageActivity('mark the 27 October meeting held', { serviceUrl: connector.url, from: clerk });
+    const first = post(bot.url, markHeld).catch(() => undefined);
+    await waitFor('the meeting marked held', async () => (await db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status, (s) => s === 'HELD', 60_000, 5);
+    const k1 = await kill('as the meeting was marked held');
+    await first;
+    // All of the digest or none of it: the Digest row, its audit entry and its outbox messages.
+    expect([k1.audits, k1.queued > 0]).toEqual([k1.digests, k1.digests === 1]);
+    expect(k1.channelDelivered + k1.itemsDelivered).toBe(0);
+    await start();
+
+    // 2. Teams resends the unanswered message (same activity id): the dead turn's claim is taken
+    // over, and the process is killed as soon as the digest is recorded, before anything is delivered.
+    const resend = post(bot.url, markHeld).catch(() => undefined);
+    await waitFor('the digest recorded', () => db.prisma.digest.count({ where: { meetingId: meeting.id } }), (n) => n === 1, 60_000, 5);
+    const k2 = await kill('once the digest was recorded');
+    await resend;
+    expect(k2).toMatchObject({ meeting: 'HELD', digests: 1, audits: 1, sent: 0, channelDelivered: 0, itemsDelivered: 0 });
+    const items = await db.prisma.outboxMessage.count({ where: { ...ours, kind: 'digest.items' } });
+    expect(k2.queued).toBe(1 + items);
+    expect(items).toBeGreaterThan(0);
+
+    // 3. During delivery: the channel post on the wire, the members' items part-way.
+    phase = 'hold-channel-and-one-item';
+    itemsSeen = 0;
+    const since = connector.calls.length;
+    await start();
+    const progress = async () => ({ channel: onWire(isDigest, since), delivered: connector.delivered.filter(isItems).length, held: onWire(isItems, since) });
+    const partWay = (p: { channel: number; delivered: number; held: number }) => p.channel >= 1 && (items < 2 ? p.delivered === items : p.delivered === items - 1 && p.held >= 1);
+    await waitFor('the channel post on the wire and the items part-way', progress, partWay, 90_000);
+    const k3 = await kill('with the channel post on the wire and the items part-way');
+    expect(k3.channelDelivered).toBe(0);
+
+    // After the last restart everything goes out, once.
+    phase = 'open';
+    await start();
+    await waitFor('the digest delivered', () => db.prisma.outboxMessage.count({ where: { ...ours, status: { not: 'SENT' } } }), (n) => n === 0, 120_000);
+    const end = await state();
+    console.log(`digest after the last restart: ${JSON.stringify(end)}`);
+    expect(end).toMatchObject({ digests: 1, audits: 1, queued: 1 + items, sent: 1 + items, channelDelivered: 1 });
+    expect(connector.delivered.filter(isDigest).map((c) => c.conversationId)).toEqual([CHANNEL]);
+    const perMember = new Map<string, number>();
+    for (const c of connector.delivered.filter(isItems)) perMember.set(c.conversationId!, (perMember.get(c.conversationId!) ?? 0) + 1);
+    expect(perMember.size).toBe(items);
+    expect([...perMember.values()].every((n) => n === 1)).toBe(true);
   }, 300_000);
 });
