@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { formRefusal } from '../../cards/form-refusal.ts';
 import { DomainError } from '../../domain-error.ts';
 
 /** Card verbs of this feature: the templates in cards/ and the routes both use these. */
@@ -56,14 +57,7 @@ const FIELD_LABEL: Record<string, string> = {
 export function parseNewMember(data: unknown): NewMember {
   const parsed = NewMemberSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0] ?? '');
-  const label = FIELD_LABEL[field];
-  const message =
-    label && issue.code !== 'unrecognized_keys'
-      ? `${label} ${issue.message}`
-      : `The form sent a field I don't know ("${field.slice(0, 40)}")`;
-  throw new DomainError('member.bad_input', `${message}, so nobody was added.`);
+  throw formRefusal(parsed.error, FIELD_LABEL, 'member.bad_input', 'so nobody was added');
 }
 
 const CardIdSchema = z.uuid();

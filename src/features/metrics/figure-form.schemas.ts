@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { DomainError } from '../../domain-error.ts';
+import { formRefusal } from '../../cards/form-refusal.ts';
 
 /** Card verbs of the metrics feature: the templates in cards/ and the routes both use these. */
 export const VERBS = { saveFigure: 'metrics.figure.save' } as const;
@@ -69,12 +69,5 @@ const FIELD_LABEL: Record<string, string> = {
 export function parseFigureSubmission(data: unknown): FigureSubmission {
   const parsed = FigureSubmissionSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0] ?? '');
-  const label = FIELD_LABEL[field];
-  const message =
-    label && issue.code !== 'unrecognized_keys'
-      ? `${label} ${issue.message}`
-      : `The form sent a field I don't know ("${field.slice(0, 40)}")`;
-  throw new DomainError('metrics.bad_figure', `${message}, so nothing was saved.`);
+  throw formRefusal(parsed.error, FIELD_LABEL, 'metrics.bad_figure', 'so nothing was saved');
 }
