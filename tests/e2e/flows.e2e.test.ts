@@ -60,6 +60,19 @@ describe('the bot in Microsoft 365 Agents Playground (API)', () => {
     expect(cardText(card)).toMatch(/Achieved/);
   });
 
+  it('shows the crime table and the hate crime trend as the board printed them', async () => {
+    const since = c.mark();
+    await c.say(c.ids.personalChat, 'crime table');
+    const { card } = await c.botCard(since, c.ids.personalChat, 'the crime table');
+    expect(cardText(card)).toContain('Rolling Year Jan 21');
+    expect(cardText(card)).toMatch(/Total Notifiable Offences\n21,328\n24,594\n\+14/);
+    const trend = c.mark();
+    await c.say(c.ids.personalChat, 'hate crime trend');
+    const chart = (await c.botCard(trend, c.ids.personalChat, 'the trend chart')).card;
+    expect(JSON.stringify(chart)).toContain('"type":"Chart.Line"');
+    expect(cardText(chart)).toContain('Rolling Year Jan 20');
+  });
+
   it('tells a stranger in the group chat how to get access', async () => {
     const since = c.mark();
     await c.sayAs(user('Jo Visitor'), c.ids.groupChat, 'What is the RAG for priority 4?');
