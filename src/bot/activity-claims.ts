@@ -58,3 +58,13 @@ export async function completeClaim(prisma: Prisma, key: string, now: Date): Pro
 export async function releaseClaim(prisma: Prisma, key: string): Promise<void> {
   await prisma.processedActivity.deleteMany({ where: { key, claimedUntil: { not: null } } });
 }
+
+/**
+ * Forgets the keys of turns handled (or abandoned) before `cutoff`: a resend comes within
+ * minutes, so old keys only grow the table. First-contact keys (`welcome|…`) are kept: they
+ * stand for an install, not a delivery.
+ */
+export async function purgeOldClaims(prisma: Prisma, cutoff: Date): Promise<number> {
+  const { count } = await prisma.processedActivity.deleteMany({ where: { processedAt: { lt: cutoff }, NOT: { key: { startsWith: 'welcome|' } } } });
+  return count;
+}

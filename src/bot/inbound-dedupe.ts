@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Middleware } from 'botbuilder';
 import type { AppContext } from '../app-context.ts';
 import { DomainError } from '../domain-error.ts';
-import { claimActivity, completeClaim, releaseClaim, renewClaim, type ClaimResult, type ClaimTiming } from './activity-claims.ts';
+import { claimActivity, completeClaim, purgeOldClaims, releaseClaim, renewClaim, type ClaimResult, type ClaimTiming } from './activity-claims.ts';
 
 /** Activities whose second delivery must have no effect; invokes are idempotent by content instead. */
 const DEDUPED = new Set(['message', 'conversationUpdate', 'installationUpdate']);
@@ -22,6 +22,10 @@ export interface DedupeTiming extends ClaimTiming {
  */
 export const DEDUPE_TIMING: DedupeTiming = { leaseMs: 20_000, freshMs: 10_000, renewMs: 5_000, waitMs: 25_000, pollMs: 250 };
 
+/** Keys are kept a week (a resend comes within minutes); old ones are purged at most hourly. */
+export const KEY_RETENTION_MS = 7 * 24 * 3_600_000;
+const PURGE_EVERY_MS = 3_600_000;
+
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'log'>;
 
 /**
@@ -33,10 +37,12 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'log'>;
  * deduped: Teams waits for their answer, and their handlers record nothing twice.
  */
 export function inboundDedupe(ctx: Ctx, timing: DedupeTiming = DEDUPE_TIMING): Middleware {
+  const purge = oldKeyPurge(ctx);
   return {
     onTurn: async (context, next) => {
       const a = context.activity;
       if (!DEDUPED.has(a.type) || !a.id) return next();
+      purge();
       const key = `${a.conversation?.id ?? '-'}|${a.id}`;
       const claim = await awaitClaim(ctx, key, timing);
       if (claim !== 'claimed' && claim !== 'taken-over') {
@@ -46,6 +52,19 @@ export function inboundDedupe(ctx: Ctx, timing: DedupeTiming = DEDUPE_TIMING): M
       if (claim === 'taken-over') ctx.log.warn({ event: 'inbound.claim_taken_over', activityId: a.id }, 'an earlier delivery stopped mid-turn: handling it now');
       await runClaimed(ctx, key, timing, next);
     },
+  };
+}
+
+/** At most hourly, in the background: forgets keys older than KEY_RETENTION_MS. */
+function oldKeyPurge(ctx: Ctx): () => void {
+  let nextAt = 0;
+  return () => {
+    const now = ctx.clock.now().getTime();
+    if (now < nextAt) return;
+    nextAt = now + PURGE_EVERY_MS;
+    purgeOldClaims(ctx.db.prisma, new Date(now - KEY_RETENTION_MS))
+      .then((purged) => purged > 0 && ctx.log.info({ event: 'inbound.keys_purged', purged }, 'old activity keys purged'))
+      .catch((err) => ctx.log.warn({ event: 'inbound.keys_purge_failed', err }, 'could not purge old activity keys'));
   };
 }
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEDUPE_TIMING } from '../../src/bot/inbound-dedupe.ts';
+import { DEDUPE_TIMING, KEY_RETENTION_MS } from '../../src/bot/inbound-dedupe.ts';
 import { messageActivity } from '../helpers/activities.ts';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.ts';
 import { adminQuery, BACKENDS } from '../helpers/databases.ts';
@@ -79,6 +79,24 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     await t.bot.ctx.db.prisma.processedActivity.create({ data: { key: `${later.conversation.id}|${later.id}`, processedAt: at, claimedUntil: new Date(at.getTime() - 1) } });
     await t.post(later);
     expect(answered(since)).toBe(2);
+  });
+
+  it('forgets keys older than a week, at most hourly, but never a first contact', async () => {
+    const prisma = t.bot.ctx.db.prisma;
+    t.clock.advance(3_600_000 + 1);
+    const ago = (ms: number) => new Date(t.clock.now().getTime() - ms);
+    await prisma.processedActivity.createMany({
+      data: [
+        { key: 'old|done', processedAt: ago(KEY_RETENTION_MS + 60_000), claimedUntil: null },
+        { key: 'old|abandoned', processedAt: ago(KEY_RETENTION_MS + 60_000), claimedUntil: ago(KEY_RETENTION_MS) },
+        { key: 'welcome|old-install', processedAt: ago(KEY_RETENTION_MS * 10), claimedUntil: null },
+        { key: 'recent|done', processedAt: ago(KEY_RETENTION_MS - 60_000), claimedUntil: null },
+      ],
+    });
+    await t.post(help());
+    const left = async () => (await prisma.processedActivity.findMany({ where: { key: { in: ['old|done', 'old|abandoned', 'welcome|old-install', 'recent|done'] } }, select: { key: true } })).map((r) => r.key).sort();
+    await waitFor('the old keys purged', left, (keys) => keys.length === 2, 10_000, 50);
+    expect(await left()).toEqual(['recent|done', 'welcome|old-install']);
   });
 
   it.runIf(backend === 'postgres')('handles a resend after the database was lost mid-turn', async () => {
