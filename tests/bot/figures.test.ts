@@ -75,8 +75,8 @@ describe.each(BACKENDS)('crime figures in chat (%s)', (backend) => {
       'Crime type',
       'Rolling Year Jan 21',
       'Rolling Year Jan 22',
-      '% Difference between the Rolling Years',
-      'RAG Status',
+      '% Difference',
+      'RAG',
     ]);
     expect(cells.slice(1).map((r) => r.slice(0, 4))).toEqual(seedTable());
     // Printed changes that disagree with their own figures are flagged, not corrected.
