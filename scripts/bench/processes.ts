@@ -9,6 +9,14 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Settings of the harness's own environment that must not leak into a child's. */
 const BOT_SETTINGS = /^(PORT|DATABASE_URL|DATA_DIR|SEED|AS_OF|LOG_LEVEL|NODE_ENV|Microsoft.*|ALLOWED_.*|TEAMS_RATE_.*)$/;
 
+/**
+ * Node's own flags from `npm start` (e.g. the heap cap), so that every child runs as the bot runs
+ * in production: the floor gets the same, to compare like with like.
+ */
+export const NODE_FLAGS: string[] = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((arg) => /^--(?!import\b)[a-z-]+(=\S+)?$/.test(arg));
+
 /** A bot (or the floor) running as its own process, as it would in production. */
 export interface Child {
   name: string;
@@ -35,7 +43,7 @@ export async function spawnChild(name: string, script: string, env: Record<strin
   const port = await freePort();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !BOT_SETTINGS.test(k)));
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--disable-warning=DEP0111', ...extraArgs, '--import', 'tsx', script], {
+  const proc = spawn(process.execPath, [...NODE_FLAGS, ...extraArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...clean, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
