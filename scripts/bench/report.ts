@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure, RawResults } from './figures.ts';
 import { FINDINGS } from './findings.ts';
-import { NODE_FLAGS } from './processes.ts';
 import { TURN_KINDS, TURN_LABELS } from './turns.ts';
 
 /** Where and on what the run happened: ratios are only comparable within one run. */
@@ -13,6 +12,8 @@ export interface Machine {
   node: string;
   loadAverageAtStart: number[];
   loadAverageAtEnd: number[];
+  /** Node's flags for every child (those of `npm start`). */
+  nodeFlags?: string[];
 }
 
 export interface Report {
@@ -136,7 +137,7 @@ function memorySection(r: Report): string[] {
     ...Object.keys(rss).filter((k) => k !== 'floor').map((k) => `| bot, ${k} | ${rss[k]} | ${(rss[k]! / rss.floor!).toFixed(2)}× | ${st[k] !== undefined ? ms(st[k]) : '—'} | ${st[k] !== undefined ? `${(st[k] / st.floor!).toFixed(2)}×` : '—'} |`),
     `| bot, PostgreSQL empty (SEED=none, migrations applied) | — | — | ${ms(st.empty!)} | ${(st.empty! / st.floor!).toFixed(2)}× |`,
     '',
-    `RSS from /proc/<pid>/status (VmRSS) of each child after all the timed turns. Every child, the floor included, runs with the Node flags of \`npm start\` (${NODE_FLAGS.join(' ')}): the heap cap makes V8 collect at about twice the live heap instead of letting garbage grow towards four times it, as it does by default on a machine with this much memory. PGlite runs PostgreSQL inside the bot process (WASM), so its RSS includes the database; its time to ready includes loading the example into a fresh database (the PostgreSQL ones start on an already seeded copy).`,
+    `RSS from /proc/<pid>/status (VmRSS) of each child after all the timed turns. Every child, the floor included, runs with the Node flags of \`npm start\` (${(r.machine.nodeFlags ?? []).join(' ') || 'none recorded'}): the heap cap makes V8 collect at about twice the live heap instead of letting garbage grow towards four times it, as it does by default on a machine with this much memory. PGlite runs PostgreSQL inside the bot process (WASM), so its RSS includes the database; its time to ready includes loading the example into a fresh database (the PostgreSQL ones start on an already seeded copy).`,
     '',
   ];
 }

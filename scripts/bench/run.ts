@@ -12,7 +12,7 @@ import { timeBoardPack, type PackTime } from './board-pack-time.ts';
 import { runFanOut } from './fan-out.ts';
 import { judge, type RawResults } from './figures.ts';
 import { measureInterleaved } from './measure.ts';
-import { spawnChild, type Child } from './processes.ts';
+import { NODE_FLAGS, spawnChild, type Child } from './processes.ts';
 import { countQueries } from './query-counts.ts';
 import { writeReport } from './report.ts';
 import { scaleHistory, type ScaledHistory } from './scale-history.ts';
@@ -83,7 +83,7 @@ try {
     generatedAt: new Date().toISOString(),
     turnsPerKind: TURNS,
     durationSeconds: Math.round((performance.now() - started) / 1000),
-    machine: { cores: cpu.length, cpu: cpu[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.versions.node, loadAverageAtStart: machineStart, loadAverageAtEnd: loadavg() },
+    machine: { cores: cpu.length, cpu: cpu[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.versions.node, loadAverageAtStart: machineStart, loadAverageAtEnd: loadavg(), nodeFlags: NODE_FLAGS },
     notes: TURNS < 1000 ? [`Run with --turns ${TURNS}, not the issue's ≥ 1,000, so that the whole run fits in about 15 minutes on this machine: p99 over ${TURNS} samples is the ${Math.ceil(TURNS * 0.99)}th slowest of ${TURNS} and noisier than over 1,000.`] : [],
     figures: judge(raw),
     raw,
