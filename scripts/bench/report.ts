@@ -97,7 +97,7 @@ function growthSection(r: Report): string[] {
   return [
     '## Growth',
     '',
-    `PostgreSQL, p99 in ms; SQL statements per turn counted in-process (Prisma query events, background workers stopped). Synthetic history added before the example's own (written with createMany, labelled "synthetic (benchmark)"): ${h.join('; ')}.`,
+    `PostgreSQL, p99 in ms; SQL statements per turn counted in-process (Prisma query events, background workers stopped). Synthetic history added before the example's own (written with createMany, labelled "synthetic (benchmark)", then the history tables analysed, as an import does: this server runs with autovacuum off, and PGlite has none): ${h.join('; ')}.`,
     '',
     '| turn | p99 1× | p99 10× | p99 100× | p99 100× / 1× | p50 100× / 1× | statements 1× / 10× / 100× |',
     '|---|---|---|---|---|---|---|',

@@ -2,6 +2,7 @@
 // createMany. Everything it adds is labelled "synthetic (benchmark)" and lies before the example's
 // own history, so the example's answers ("current RAG", "outstanding actions", "latest figure")
 // stay the same while the tables behind them grow.
+import { refreshStatistics } from '../../src/db/statistics.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 
 const LABEL = 'synthetic (benchmark)';
@@ -27,6 +28,8 @@ export async function scaleHistory(prisma: PrismaClient, factor: number): Promis
   const updates = await writeUpdates(prisma, partnership.id, periods);
   const actions = await writeActions(prisma, partnership.id, PER_SCALE.meetings * factor);
   const figures = await writeFigures(prisma, partnership.id, partnership.borough ?? 'Bromley', Math.round(PER_SCALE.months * factor));
+  // As after an import (and as autovacuum would, where it runs): plans are made on the new sizes.
+  await refreshStatistics(prisma);
   return { factor, periods: periods.length, ...updates, actions, ...figures };
 }
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import { refreshStatistics } from '../../db/statistics.ts';
 import { importMeetings } from './import-meetings.ts';
 import { importMetrics } from './import-metrics.ts';
 import { importPartnership } from './import-partnership.ts';
@@ -63,6 +64,7 @@ export async function importPartnershipFile(
     { timeout: 300_000, maxWait: 30_000 },
   );
   const { partnershipId, ...result } = report;
+  await refreshStatistics(ctx.db.prisma);
   const { created, updated, unchanged, pruned } = result;
   const ms = Math.round(performance.now() - started);
   ctx.log.info(
