@@ -34,7 +34,12 @@ export async function loadVocabulary(
   return vocabulary;
 }
 
-/** A digest of every column and row `readVocabulary` reads, under the same conditions. */
+/**
+ * A digest of every column and row `readVocabulary` reads, under the same conditions. Whether a
+ * period holds data is asked as a scalar subquery with LIMIT 1, one index probe per period: as
+ * EXISTS, the planner may (with fresh statistics) hash every rating and narrative ever recorded
+ * instead, 20 ms at 100× history rather than 3.
+ */
 async function vocabularyStamp(prisma: PrismaClient, partnershipId?: string): Promise<string> {
   const of = (alias: string) =>
     partnershipId
@@ -54,8 +59,8 @@ async function vocabularyStamp(prisma: PrismaClient, partnershipId?: string): Pr
         FROM "Metric" m WHERE ${of('m')}),
       (SELECT string_agg(rp."fiscalYear" || 'Q' || rp.quarter, ';' ORDER BY rp.id)
         FROM "ReportingPeriod" rp WHERE ${of('rp')}
-          AND (EXISTS (SELECT 1 FROM "RagRating" r WHERE r."periodId" = rp.id AND r."supersededAt" IS NULL)
-            OR EXISTS (SELECT 1 FROM "Narrative" n WHERE n."periodId" = rp.id AND n."supersededAt" IS NULL)))
+          AND ((SELECT true FROM "RagRating" r WHERE r."periodId" = rp.id AND r."supersededAt" IS NULL LIMIT 1)
+            OR (SELECT true FROM "Narrative" n WHERE n."periodId" = rp.id AND n."supersededAt" IS NULL LIMIT 1)))
     )) AS stamp`;
   return row?.stamp ?? '';
 }
