@@ -1,5 +1,11 @@
-import { figureAnswer, periodFigure, type FigureAnswer, type MetricFacts } from './figure-answer.ts';
-import { lastEndedMonth, latestEnd, metricFacts, type Trend } from './figures.service.ts';
+import {
+  figureAnswer,
+  periodFigure,
+  type FigureAnswer,
+  type MetricFacts,
+  type MetricInfo,
+} from './figure-answer.ts';
+import { findFacts, lastEndedMonth, latestEnd, type MetricRef, type Trend } from './figures.service.ts';
 import type { MetricsContext } from './metrics-import.service.ts';
 import type { MonthIndex } from './months.ts';
 import { monthSpan } from './period-values.ts';
@@ -12,7 +18,9 @@ const CHART_PUBLISHED = 20;
 
 /** What a chat answer about one metric shows: the figure to quote and, when asked, more beside it. */
 export interface MetricView {
-  quoted: FigureAnswer;
+  metric: MetricInfo;
+  /** Undefined when the metric has no figure at all. */
+  quoted?: FigureAnswer;
   /** The police borough the figures are for. */
   area: string;
   /** Year-on-year comparisons for shorter periods (latest quarter, latest month), when data has them. */
@@ -22,17 +30,19 @@ export interface MetricView {
 /**
  * The figure the board would quote: the rolling year (the board's measure) where there is one,
  * else the latest period of the kind the latest published figure has, else any computed period.
- * Each comes with the same period a year before. Undefined when the metric has no figure at all.
+ * Each comes with the same period a year before. Undefined when there is no such metric.
  */
 export async function metricView(
   ctx: MetricsContext,
-  metricId: string,
+  metric: MetricRef,
   compare: boolean,
 ): Promise<MetricView | undefined> {
-  const { facts, importedAt, borough } = await metricFacts(ctx, metricId);
+  const found = await findFacts(ctx, metric);
+  if (!found) return undefined;
+  const { facts, importedAt, borough } = found;
   const notAfter = lastEndedMonth(ctx);
   const kind = quotedKind(facts, notAfter);
-  if (!kind) return undefined;
+  if (!kind) return { metric: facts.metric, area: borough, alsoCompared: [] };
   const answerFor = (k: ComputedKind) => {
     const end = latestEnd(facts, k, notAfter);
     return end === null ? undefined : figureAnswer(facts, { kind: k, end }, importedAt);
@@ -43,7 +53,7 @@ export async function metricView(
     .filter((k) => k !== kind)
     .map(answerFor)
     .filter((a): a is FigureAnswer => a !== undefined && a.previous.value !== null);
-  return { quoted, area: borough, alsoCompared };
+  return { metric: facts.metric, quoted, area: borough, alsoCompared };
 }
 
 function quotedKind(facts: MetricFacts, notAfter: MonthIndex): ComputedKind | undefined {
@@ -60,13 +70,15 @@ function quotedKind(facts: MetricFacts, notAfter: MonthIndex): ComputedKind | un
 /**
  * The figures to chart for a trend: the last two years month by month where there are monthly
  * values (police counts or monthly figures), else the board's published figures of the quoted
- * kind, oldest first. Undefined when there is nothing to draw.
+ * kind, oldest first (none when it has no figures). Undefined when there is no such metric.
  */
 export async function chartTrend(
   ctx: MetricsContext,
-  metricId: string,
+  metric: MetricRef,
 ): Promise<(Trend & { area: string }) | undefined> {
-  const { facts, borough: area } = await metricFacts(ctx, metricId);
+  const found = await findFacts(ctx, metric);
+  if (!found) return undefined;
+  const { facts, borough: area } = found;
   const notAfter = lastEndedMonth(ctx);
   const span = monthSpan(facts.monthly);
   if (span && span.first <= notAfter) {
@@ -77,7 +89,7 @@ export async function chartTrend(
     return { metric: facts.metric, kind: 'MONTH', points, area };
   }
   const kind = quotedKind(facts, notAfter);
-  if (!kind) return undefined;
+  if (!kind) return { metric: facts.metric, kind: 'MONTH', points: [], area };
   const ends = [...facts.published.values()]
     .filter((f) => f.periodKind === kind && f.end <= notAfter)
     .map((f) => f.end)

@@ -96,19 +96,36 @@ export function latestEnd(
   return best;
 }
 
-/** A metric's facts for its partnership's borough, and when the police data behind computed figures came in. */
-export async function metricFacts(
-  ctx: MetricsContext,
-  metricId: string,
-): Promise<{ facts: MetricFacts; importedAt: Date | null; borough: string }> {
+/** A metric by id, or by its key within a partnership (as a question names it). */
+export type MetricRef = { id: string } | { partnershipId_key: { partnershipId: string; key: string } };
+
+export interface FactsOf {
+  facts: MetricFacts;
+  /** When the police data behind computed figures came in. */
+  importedAt: Date | null;
+  borough: string;
+}
+
+/** A metric's facts for its partnership's borough; throws when the id names no metric. */
+export async function metricFacts(ctx: MetricsContext, metricId: string): Promise<FactsOf> {
+  const found = await findFacts(ctx, { id: metricId });
+  if (!found) throw new DomainError('metrics.no-metric', 'That metric no longer exists.');
+  return found;
+}
+
+/** The same by id or by key; undefined when no such metric. */
+export async function findFacts(ctx: MetricsContext, ref: MetricRef): Promise<FactsOf | undefined> {
   const prisma = ctx.db.prisma;
   const metric = await prisma.metric.findUnique({
-    where: { id: metricId },
-    select: { ...METRIC_SELECT, partnership: { select: { id: true, fyStartMonth: true } } },
+    where: ref,
+    select: {
+      ...METRIC_SELECT,
+      partnership: { select: { id: true, fyStartMonth: true, borough: true } },
+    },
   });
-  if (!metric) throw new DomainError('metrics.no-metric', 'That metric no longer exists.');
+  if (!metric) return undefined;
   const { partnership } = metric;
-  const borough = await resolveBorough(prisma, partnership.id);
+  const borough = partnership.borough ?? (await resolveBorough(prisma, partnership.id));
   const [[facts], importedAt] = await Promise.all([
     loadFacts(prisma, [metric], {
       partnershipId: partnership.id,

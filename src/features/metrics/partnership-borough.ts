@@ -52,6 +52,11 @@ export async function resolveBorough(
   wanted?: string,
   fileSpellings: readonly string[] = [],
 ): Promise<string> {
+  // The partnership's own borough settles it without counting any history (every answer asks).
+  if (!wanted) {
+    const own = await prisma.partnership.findUnique({ where: { id: partnershipId }, select: { borough: true } });
+    if (own?.borough) return own.borough;
+  }
   const [areas, boroughs] = await Promise.all([
     prisma.figure.groupBy({
       by: ['area'],
@@ -72,8 +77,6 @@ export async function resolveBorough(
       ) ?? wanted.trim()
     );
   }
-  const own = await prisma.partnership.findUnique({ where: { id: partnershipId }, select: { borough: true } });
-  if (own?.borough) return own.borough;
   const byFigures = areas
     .filter((a) => a.area.trim())
     .sort((a, b) => b._count._all - a._count._all)[0];

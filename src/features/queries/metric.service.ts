@@ -18,12 +18,7 @@ const NONE = (name: string) => ({
   text: `No figures have been recorded for ${name} yet.`,
 });
 
-async function metricOf(ctx: Ctx, partnershipId: string, key: string) {
-  return ctx.db.prisma.metric.findUnique({
-    where: { partnershipId_key: { partnershipId, key } },
-    select: { id: true, name: true },
-  });
-}
+const byKey = (partnershipId: string, key: string) => ({ partnershipId_key: { partnershipId, key } });
 
 const known = (f: PeriodFigure) =>
   f.value !== null && f.source !== null ? { value: f.value, label: f.periodLabel, source: f.source } : undefined;
@@ -80,20 +75,17 @@ export async function answerMetric(
   key: string,
   asked: MetricAnswer['asked'] = 'latest',
 ): Promise<Answer> {
-  const metric = await metricOf(ctx, partnershipId, key);
-  if (!metric) return { kind: 'notice', text: 'I have no such figure.' };
-  const view = await metricView(ctx, metric.id, asked === 'compare');
-  if (!view || view.quoted.value === null) return NONE(metric.name);
+  const view = await metricView(ctx, byKey(partnershipId, key), asked === 'compare');
+  if (!view) return { kind: 'notice', text: 'I have no such figure.' };
+  if (!view.quoted || view.quoted.value === null) return NONE(view.metric.name);
   return metricAnswer(view.quoted, view.area, asked, view.alsoCompared.map(comparison));
 }
 
 /** "hate crime trend": the figures to chart, oldest first. */
 export async function answerTrend(ctx: Ctx, partnershipId: string, key: string): Promise<Answer> {
-  const metric = await metricOf(ctx, partnershipId, key);
-  if (!metric) return { kind: 'notice', text: 'I have no such figure.' };
-  const trend = await chartTrend(ctx, metric.id);
-  const points = (trend?.points ?? []).filter((p) => p.value !== null);
-  if (!trend || points.length === 0) return NONE(metric.name);
+  const trend = await chartTrend(ctx, byKey(partnershipId, key));
+  if (!trend) return { kind: 'notice', text: 'I have no such figure.' };
+  if (!trend.points.some((p) => p.value !== null)) return NONE(trend.metric.name);
   const computed = trend.points.some((p) => p.source === 'COMPUTED');
   const answer: TrendAnswer = {
     kind: 'metric-trend',
