@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricView } from '../../src/features/metrics/figure-views.ts';
 import {
   crimeTable,
   figureFor,
@@ -34,6 +35,22 @@ describe.each(BACKENDS)('figures on %s', (backend) => {
   });
   afterAll(async () => {
     await t.dispose();
+  });
+
+  it('answers about now from the last four years of thirteen, the same as from all of them', async () => {
+    clock.set('2023-12-15T09:00:00Z');
+    const recent = await metricView(ctx, { id: ids['total-burglary']! }, true);
+    expect(recent!.quoted).toMatchObject({
+      periodLabel: 'Rolling Year Nov 23',
+      value: rollingYearFromCsv(HISTORICAL, 'Bromley', '202311', burglary),
+    });
+    expect(recent!.quoted!.previous.value).toBe(rollingYearFromCsv(HISTORICAL, 'Bromley', '202211', burglary));
+    expect(recent!.alsoCompared.map((a) => [a.periodLabel, a.previous.periodLabel])).toEqual([
+      ['Q2 2023/24', 'Q2 2022/23'],
+      ['Nov 2023', 'Nov 2022'],
+    ]);
+    const everything = await latestFigure(ctx, ids['total-burglary']!, 'ROLLING_YEAR');
+    expect(recent!.quoted).toEqual(everything);
   });
 
   it('computes the latest rolling year, quarter and month from police counts, by the clock', async () => {

@@ -37,7 +37,7 @@ export async function metricView(
   metric: MetricRef,
   compare: boolean,
 ): Promise<MetricView | undefined> {
-  const found = await findFacts(ctx, metric);
+  const found = await findFacts(ctx, metric, true);
   if (!found) return undefined;
   const { facts, importedAt, borough } = found;
   const notAfter = lastEndedMonth(ctx);

@@ -112,3 +112,34 @@ export async function lastPoliceImport(
   });
   return batch?.importedAt ?? null;
 }
+
+/**
+ * The latest month, not after `notAfter`, with any figure of the metric or (when it is made of
+ * police categories) any police count of the borough; null when there is none. Index-only
+ * maxima: one statement whatever the history.
+ */
+export async function latestDataMonth(
+  prisma: PrismaClient,
+  metric: MetricRow,
+  scope: Pick<Scope, 'partnershipId' | 'borough'>,
+  notAfter: MonthIndex,
+): Promise<MonthIndex | null> {
+  const until = monthEnd(notAfter);
+  const police = selectsAnything(selectorOf(metric));
+  const [figures, counts] = await Promise.all([
+    prisma.figure.aggregate({
+      where: { metricId: metric.id, supersededAt: null, periodEnd: { lte: until } },
+      _max: { periodEnd: true },
+    }),
+    police
+      ? prisma.policeCount.aggregate({
+          where: { partnershipId: scope.partnershipId, borough: scope.borough, supersededAt: null, month: { lte: until } },
+          _max: { month: true },
+        })
+      : undefined,
+  ]);
+  const months = [figures._max.periodEnd, counts?._max.month]
+    .filter((d): d is Date => d instanceof Date)
+    .map(monthOfDate);
+  return months.length ? Math.max(...months) : null;
+}

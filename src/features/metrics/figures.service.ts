@@ -8,7 +8,7 @@ import {
   type MetricInfo,
   type PeriodFigure,
 } from './figure-answer.ts';
-import { lastPoliceImport, loadFacts, METRIC_SELECT } from './figures.repository.ts';
+import { lastPoliceImport, latestDataMonth, loadFacts, METRIC_SELECT } from './figures.repository.ts';
 import type { MetricsContext } from './metrics-import.service.ts';
 import { parseMonthKey, type MonthIndex } from './months.ts';
 import { resolveBorough } from './partnership-borough.ts';
@@ -113,8 +113,22 @@ export async function metricFacts(ctx: MetricsContext, metricId: string): Promis
   return found;
 }
 
-/** The same by id or by key; undefined when no such metric. */
-export async function findFacts(ctx: MetricsContext, ref: MetricRef): Promise<FactsOf | undefined> {
+/**
+ * How far back a figure answer reads, from the latest month with data: the quoted period (a year
+ * at most), the same period a year before, and a year's slack, so the answer does not grow with
+ * twenty years of history.
+ */
+const RECENT_MONTHS = 48;
+
+/**
+ * The same by id or by key; undefined when no such metric. `recent` reads only the last
+ * RECENT_MONTHS up to the latest month with data (one more statement), for answers about now.
+ */
+export async function findFacts(
+  ctx: MetricsContext,
+  ref: MetricRef,
+  recent = false,
+): Promise<FactsOf | undefined> {
   const prisma = ctx.db.prisma;
   const metric = await prisma.metric.findUnique({
     where: ref,
@@ -126,12 +140,11 @@ export async function findFacts(ctx: MetricsContext, ref: MetricRef): Promise<Fa
   if (!metric) return undefined;
   const { partnership } = metric;
   const borough = partnership.borough ?? (await resolveBorough(prisma, partnership.id));
+  const scope = { partnershipId: partnership.id, borough, fyStartMonth: partnership.fyStartMonth };
+  const last = recent ? await latestDataMonth(prisma, metric, scope, lastEndedMonth(ctx)) : null;
+  const window = last === null ? {} : { window: { first: last - RECENT_MONTHS + 1, last } };
   const [[facts], importedAt] = await Promise.all([
-    loadFacts(prisma, [metric], {
-      partnershipId: partnership.id,
-      borough,
-      fyStartMonth: partnership.fyStartMonth,
-    }),
+    loadFacts(prisma, [metric], { ...scope, ...window }),
     lastPoliceImport(prisma, partnership.id),
   ]);
   return { facts: facts!, importedAt, borough };
