@@ -173,7 +173,8 @@ describe.each(BACKENDS)('delivery on %s', (backend) => {
     const officerBefore = t.connector.deliveredTo(officer!.conversationId).length;
     const tag = await fanOut([rob!, stuart!, ken!, angela!]);
     await settle();
-    const created = t.connector.calls.slice(since).filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    // A 429 (the previous test's burst can still fill this second) is not the one attempt: Teams only asked to wait.
+    const created = t.connector.calls.slice(since).filter((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.status !== 429);
     expect(created).toHaveLength(1);
     expect(created[0]!.body).toMatchObject({ members: [{ id: rob!.user.id }], tenantId: expect.any(String) });
     expect(t.connector.delivered.slice(-20).some((c) => c.conversationId?.startsWith('a:created-') && String(c.activity!.text).startsWith(tag))).toBe(true);
@@ -189,7 +190,7 @@ describe.each(BACKENDS)('delivery on %s', (backend) => {
     // A later message to Stuart is not another attempt to start a chat, and not another report.
     await fanOut([stuart!]);
     await settle();
-    expect(t.connector.calls.slice(since).filter((c) => c.path === '/v3/conversations')).toHaveLength(1);
+    expect(t.connector.calls.slice(since).filter((c) => c.path === '/v3/conversations' && c.status !== 429)).toHaveLength(1);
     expect(t.connector.deliveredTo(officer!.conversationId).length - officerBefore).toBe(2);
   });
 });

@@ -30,7 +30,7 @@ export async function deliverOne(deps: DeliveryDeps, message: ClaimedMessage): P
     log.warn({ event: 'outbox.claim_lost', messageId: message.id }, 'claim lost: another worker has it');
     return { kind: 'done' };
   }
-  const target = await reach(prisma, deps.transport, message, clock.now());
+  const target = await reach(prisma, deps.transport, message, clock.now(), deps.limiter);
   if (target.kind !== 'reference') return record(deps, message, target);
   const { reference } = target;
   await deps.limiter.acquire(reference.conversation.id, reference.conversation.tenantId);

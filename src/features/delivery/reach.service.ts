@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { rememberConversation, type ConversationReferenceData } from '../conversations/conversation-refs.service.ts';
 import type { Transport } from './delivery.schemas.ts';
 import type { ClaimedMessage } from './outbox.service.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import { claimOnce } from './throttle.service.ts';
 
 /** Where a message can go: a conversation, or why not (expected outcomes, as values). */
@@ -15,7 +16,7 @@ export type Reach =
  * once (ever, across workers) to start the 1:1 chat with their Teams user id in the tenant the
  * bot already works in; Teams refuses that unless the app is installed for them.
  */
-export async function reach(prisma: PrismaClient, transport: Transport, message: ClaimedMessage, now: Date): Promise<Reach> {
+export async function reach(prisma: PrismaClient, transport: Transport, message: ClaimedMessage, now: Date, limiter: Pick<RateLimiter, 'acquire'>): Promise<Reach> {
   if (message.conversationRefId) {
     const ref = await prisma.conversationRef.findUnique({ where: { id: message.conversationRefId } });
     if (!ref || ref.needsInstall) return { kind: 'needs-install', error: 'the bot is no longer in that conversation' };
@@ -26,10 +27,10 @@ export async function reach(prisma: PrismaClient, transport: Transport, message:
   const usable = refs.find((r) => !r.needsInstall);
   if (usable) return { kind: 'reference', reference: usable.reference as unknown as ConversationReferenceData };
   if (refs.length > 0) return { kind: 'needs-install', error: 'Teams refused: the app is blocked or uninstalled for them' };
-  return createChat(prisma, transport, message.personId, message.partnershipId, now);
+  return createChat(prisma, transport, limiter, message.personId, message.partnershipId, now);
 }
 
-async function createChat(prisma: PrismaClient, transport: Transport, personId: string, partnershipId: string, now: Date): Promise<Reach> {
+async function createChat(prisma: PrismaClient, transport: Transport, limiter: Pick<RateLimiter, 'acquire'>, personId: string, partnershipId: string, now: Date): Promise<Reach> {
   const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { teamsUserId: true } });
   if (!person.teamsUserId || !transport.createPersonalConversation)
     return { kind: 'needs-install', error: 'no chat with the bot yet, and no Teams user id to start one' };
@@ -41,6 +42,8 @@ async function createChat(prisma: PrismaClient, transport: Transport, personId: 
   if (!known?.tenantId) return { kind: 'needs-install', error: 'no chat with the bot yet, and no tenant known to start one in' };
   const marker = `create-conversation:${personId}`;
   if (!(await claimOnce(prisma, marker, now))) return { kind: 'needs-install', error: 'starting a chat was tried once and failed' };
+  // Starting a chat is a request to Teams like any send: it takes a slot under the tenant's limit.
+  await limiter.acquire(`new-chat:${person.teamsUserId}`, known.tenantId);
   const created = await transport.createPersonalConversation({ teamsUserId: person.teamsUserId, tenantId: known.tenantId, serviceUrl: known.serviceUrl });
   if (created.kind === 'throttled') {
     // Not an attempt: Teams only asked us to wait, so the one try is still to come.
