@@ -14,6 +14,16 @@ export const DEFAULT_SERVICE_URL_HOSTS = [
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '::1'];
 /** Where Teams keeps files people send a bot in personal chat (OneDrive for Business / SharePoint). */
 export const DEFAULT_FILE_DOWNLOAD_HOSTS = ['*.sharepoint.com', '*.sharepoint.us', '*.sharepoint-mil.us'];
+
+/** Whether a host matches an allow-list entry ("*.botframework.com" matches subdomains). */
+export function hostAllowed(host: string, allowed: string[]): boolean {
+  const h = host.toLowerCase();
+  return allowed.some((entry) => {
+    const e = entry.toLowerCase();
+    return e.startsWith('*.') ? h.endsWith(e.slice(1)) : h === e;
+  });
+}
+
 const PROJECT_DATA_DIR = resolve(import.meta.dirname, '..', 'data');
 
 const optionalText = z

@@ -1,17 +1,8 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { Config } from '../config.ts';
+import { hostAllowed, type Config } from '../config.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
-
-/** Whether a host matches an allow-list entry ("*.botframework.com" matches subdomains). */
-export function hostAllowed(host: string, allowed: string[]): boolean {
-  const h = host.toLowerCase();
-  return allowed.some((entry) => {
-    const e = entry.toLowerCase();
-    return e.startsWith('*.') ? h.endsWith(e.slice(1)) : h === e;
-  });
-}
 
 /**
  * Decides whether an activity may be routed: Teams only (outside local mode), from an allowed

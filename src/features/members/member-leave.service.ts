@@ -76,7 +76,7 @@ export async function setDeputy(
   return ctx.db.prisma.$transaction(async (tx) =>
     name
       ? chooseDeputy(tx, actor, now, name, sourceActivityId)
-      : clearDeputy(tx, actor, now, sourceActivityId),
+      : recordDeputy(tx, actor, now, null, sourceActivityId).then(() => undefined),
   );
 }
 
@@ -93,31 +93,21 @@ async function chooseDeputy(
       'member.bad_deputy',
       'You cannot be your own deputy; nothing was changed.',
     );
-  const me = await tx.person.findUniqueOrThrow({ where: { id: actor.personId } });
-  if (me.deputyId !== deputy.id) {
-    await tx.person.update({ where: { id: actor.personId }, data: { deputyId: deputy.id } });
-    await auditBy(tx, actor, now, {
-      action: 'member.deputy',
-      entity: 'Person',
-      entityId: actor.personId,
-      entityRef: actor.name,
-      sourceActivityId,
-      before: { deputyId: me.deputyId },
-      after: { deputyId: deputy.id },
-    });
-  }
+  await recordDeputy(tx, actor, now, deputy.id, sourceActivityId);
   return deputy.name;
 }
 
-async function clearDeputy(
+/** Sets (or clears) the member's deputy, audited; nothing happens when it is already so. */
+async function recordDeputy(
   tx: Tx,
   actor: Actor,
   now: Date,
+  deputyId: string | null,
   sourceActivityId?: string,
-): Promise<undefined> {
+): Promise<void> {
   const me = await tx.person.findUniqueOrThrow({ where: { id: actor.personId } });
-  if (!me.deputyId) return undefined;
-  await tx.person.update({ where: { id: actor.personId }, data: { deputyId: null } });
+  if (me.deputyId === deputyId) return;
+  await tx.person.update({ where: { id: actor.personId }, data: { deputyId } });
   await auditBy(tx, actor, now, {
     action: 'member.deputy',
     entity: 'Person',
@@ -125,9 +115,8 @@ async function clearDeputy(
     entityRef: actor.name,
     sourceActivityId,
     before: { deputyId: me.deputyId },
-    after: { deputyId: null },
+    after: { deputyId },
   });
-  return undefined;
 }
 
 /** What the member is told. */

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { formRefusal } from '../../cards/form-refusal.ts';
+import { formRefusal, optionalText } from '../../cards/form-fields.ts';
 import { DomainError } from '../../domain-error.ts';
 
 /** Card verbs of this feature: the templates in cards/ and the routes both use these. */
@@ -18,14 +18,6 @@ export const ROLE_WORD: Record<(typeof ROLE_CHOICES)[number], string> = {
   OFFICER: 'officer',
   CLERK: 'clerk',
 };
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    .optional()
-    .transform((v) => v || undefined);
 
 /** A new member, from the card form or a sentence: the same rules either way. */
 export const NewMemberSchema = z.strictObject({

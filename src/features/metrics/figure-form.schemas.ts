@@ -1,19 +1,11 @@
 import { z } from 'zod/v4';
-import { formRefusal } from '../../cards/form-refusal.ts';
+import { formRefusal, optionalText } from '../../cards/form-fields.ts';
 
 /** Card verbs of the metrics feature: the templates in cards/ and the routes both use these. */
 export const VERBS = { saveFigure: 'metrics.figure.save' } as const;
 
 /** The RAG words a typed figure may carry, as the board prints them. */
 export const FIGURE_RAG_WORDS = ['Green', 'Amber', 'Red'] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    .optional()
-    .transform((v) => v || undefined);
 
 /**
  * What the figure form sends back: the card's id and its inputs, nothing else. Teams sends every

@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4';
+import { z } from 'zod/v4';
 import { DomainError } from '../domain-error.ts';
 
 /**
@@ -21,3 +21,12 @@ export function formRefusal(
       : `The form sent a field I don't know ("${field.slice(0, 40)}")`;
   return new DomainError(code, `${message}, ${nothingDone}.`);
 }
+
+/** An optional text input: trimmed, at most `max` characters, and an empty box read as no answer. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .optional()
+    .transform((v) => v || undefined);
