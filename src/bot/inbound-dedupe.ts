@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Middleware } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import type { AppContext } from '../app-context.ts';
 import { DomainError } from '../domain-error.ts';
+import { afterReply } from './after-reply.ts';
 import { claimActivity, completeClaim, purgeOldClaims, releaseClaim, renewClaim, type ClaimResult, type ClaimTiming } from './activity-claims.ts';
 
 /** Activities whose second delivery must have no effect; invokes are idempotent by content instead. */
@@ -50,7 +51,7 @@ export function inboundDedupe(ctx: Ctx, timing: DedupeTiming = DEDUPE_TIMING): M
         return;
       }
       if (claim === 'taken-over') ctx.log.warn({ event: 'inbound.claim_taken_over', activityId: a.id }, 'an earlier delivery stopped mid-turn: handling it now');
-      await runClaimed(ctx, key, timing, next);
+      await runClaimed(ctx, context, key, timing, next);
     },
   };
 }
@@ -82,8 +83,10 @@ async function awaitClaim(ctx: Ctx, key: string, timing: DedupeTiming): Promise<
 /**
  * Runs the turn under the claim, renewing it meanwhile. A turn that ends, or ends in a refusal
  * (the user had their answer), is done; one that throws anything else releases the claim.
+ * Marking it done happens while the response goes back (after-reply): Teams resends only a
+ * message it had no response to, and until then the claim's fresh lease drops any duplicate.
  */
-async function runClaimed(ctx: Ctx, key: string, timing: DedupeTiming, next: () => Promise<void>): Promise<void> {
+async function runClaimed(ctx: Ctx, context: TurnContext, key: string, timing: DedupeTiming, next: () => Promise<void>): Promise<void> {
   const prisma = ctx.db.prisma;
   const renewal = setInterval(() => void renewClaim(prisma, key, ctx.clock.now(), timing.leaseMs).catch(() => {}), timing.renewMs);
   renewal.unref();
@@ -91,12 +94,12 @@ async function runClaimed(ctx: Ctx, key: string, timing: DedupeTiming, next: () 
     await next();
   } catch (error) {
     clearInterval(renewal);
-    if (error instanceof DomainError) await settle(ctx, 'complete', () => completeClaim(prisma, key, ctx.clock.now()));
+    if (error instanceof DomainError) afterReply(context, settle(ctx, 'complete', () => completeClaim(prisma, key, ctx.clock.now())));
     else await settle(ctx, 'release', () => releaseClaim(prisma, key));
     throw error;
   }
   clearInterval(renewal);
-  await settle(ctx, 'complete', () => completeClaim(prisma, key, ctx.clock.now()));
+  afterReply(context, settle(ctx, 'complete', () => completeClaim(prisma, key, ctx.clock.now())));
 }
 
 /**

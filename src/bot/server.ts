@@ -4,6 +4,7 @@ import restify from 'restify';
 import type { AppContext } from '../app-context.ts';
 import { pendingMigrations } from '../db/migrations.ts';
 import { downloadBoardPack } from '../features/board-pack/board-pack-download.ts';
+import { gatherAfterReply } from './after-reply.ts';
 import type { BotApp } from './app.ts';
 
 export interface HttpServer {
@@ -24,9 +25,14 @@ export async function listen(ctx: AppContext, adapter: TeamsAdapter, app: BotApp
       res.send(503, { error: 'shutting down' });
       return;
     }
-    const turn = adapter.process(req, res, async (context) => {
-      await app.run(context);
-    });
+    let afterReply: Promise<void>[] = [];
+    // The request is in flight until the turn's after-reply bookkeeping ends, after the response.
+    const turn = adapter
+      .process(req, res, async (context) => {
+        afterReply = gatherAfterReply(context);
+        await app.run(context);
+      })
+      .finally(() => Promise.allSettled(afterReply));
     inFlight.add(turn);
     try {
       await turn;

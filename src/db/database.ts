@@ -22,6 +22,8 @@ export interface Database {
 
 export interface QueryCounter {
   count: number;
+  /** The most recent statements' SQL (up to 100), to show what a turn sends. */
+  recent: string[];
 }
 
 export interface DatabaseOptions {
@@ -49,9 +51,11 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000 };
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, countQueries = false): { prisma: PrismaClient; queries?: QueryCounter } {
   if (!countQueries) return { prisma: new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) };
   const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: 'event', level: 'query' }] });
-  const queries: QueryCounter = { count: 0 };
-  client.$on('query', () => {
+  const queries: QueryCounter = { count: 0, recent: [] };
+  client.$on('query', (event: { query: string }) => {
     queries.count++;
+    queries.recent.push(event.query);
+    if (queries.recent.length > 100) queries.recent.shift();
   });
   return { prisma: client as unknown as PrismaClient, queries };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEDUPE_TIMING, KEY_RETENTION_MS } from '../../src/bot/inbound-dedupe.ts';
 import { messageActivity } from '../helpers/activities.ts';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.ts';
@@ -24,12 +24,14 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
   /** The help answers that reached the stranger since a point in the connector's log. */
   const answered = (since: number) => t.connector.delivered.slice(since).filter((c) => c.conversationId === PERSONAL && /Try:/.test(c.activity?.text ?? '')).length;
   const claimOf = (a: Record<string, any>) => t.bot.ctx.db.prisma.processedActivity.findUnique({ where: { key: `${a.conversation.id}|${a.id}` } });
+  /** A completed turn's key is marked done while its response goes back, so the test waits for it. */
+  const doneClaim = (a: Record<string, any>) => vi.waitFor(async () => expect(await claimOf(a)).toMatchObject({ claimedUntil: null }), { timeout: 5_000 });
 
   it('drops a duplicate of a completed turn, and marks the key done only after the turn', async () => {
     const activity = help();
     const since = t.connector.delivered.length;
     await t.post(activity);
-    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+    await doneClaim(activity);
     const again = await t.post(activity);
     expect([again.status, again.sent]).toEqual([200, []]);
     expect(answered(since)).toBe(1);
@@ -41,7 +43,7 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     const results = await Promise.all([t.post(activity), t.post(activity), t.post(activity)]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(answered(since)).toBe(1);
-    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+    await doneClaim(activity);
   });
 
   it('handles the resend of a message whose first delivery failed mid-turn', async () => {
@@ -54,7 +56,7 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     expect(await claimOf(activity)).toBeNull();
     await t.post(activity);
     expect(answered(since)).toBe(1);
-    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+    await doneClaim(activity);
   });
 
   it('takes over the claim of a delivery that died once its lease runs out, not before', async () => {
@@ -71,7 +73,7 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     t.clock.advance(DEDUPE_TIMING.leaseMs - 15_000 + 1);
     await resend;
     expect(answered(since)).toBe(1);
-    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+    await doneClaim(activity);
 
     // A claim already expired when the resend arrives is taken over at once.
     const later = help();
@@ -130,6 +132,6 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     t.clock.advance(DEDUPE_TIMING.leaseMs - 15_000);
     await resend;
     expect(answered(since)).toBe(1);
-    expect(await claimOf(activity)).toMatchObject({ claimedUntil: null });
+    await doneClaim(activity);
   });
 });

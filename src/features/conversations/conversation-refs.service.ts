@@ -17,23 +17,31 @@ export function conversationKind(conversationType: string | undefined): Conversa
   return 'PERSONAL';
 }
 
+/** What is stored for a conversation, enough to tell whether a turn's reference changes it. */
+export type StoredConversation = { serviceUrl: string; personId: string | null; needsInstall: boolean } | null;
+
+/** One indexed read: what is stored for a conversation (null when it is new). */
+export function storedConversation(prisma: PrismaClient, conversationId: string): Promise<StoredConversation> {
+  return prisma.conversationRef.findUnique({ where: { conversationId }, select: { serviceUrl: true, personId: true, needsInstall: true } });
+}
+
 /**
- * Remembers where to reach someone (or a channel) later. Personal chats are linked to the
- * person; a changed service URL replaces the old one. One indexed read when nothing changed.
+ * Remembers where to reach someone (or a channel) later; `existing` is what `storedConversation`
+ * found, when the caller has read it already.
+ * Personal chats are linked to the person; a changed service URL replaces the old one. Nothing is
+ * written when nothing changed.
  */
 export async function rememberConversation(
   prisma: PrismaClient,
   reference: ConversationReferenceData,
   link: { personId?: string; partnershipId?: string; teamId?: string },
+  existing?: StoredConversation,
 ): Promise<void> {
   const conversationId = reference.conversation.id;
-  const existing = await prisma.conversationRef.findUnique({
-    where: { conversationId },
-    select: { serviceUrl: true, personId: true, needsInstall: true },
-  });
+  const stored = existing === undefined ? await storedConversation(prisma, conversationId) : existing;
   const kind = conversationKind(reference.conversation.conversationType);
   const personId = kind === 'PERSONAL' ? (link.personId ?? null) : null;
-  if (existing && existing.serviceUrl === reference.serviceUrl && existing.personId === personId && !existing.needsInstall) return;
+  if (stored && stored.serviceUrl === reference.serviceUrl && stored.personId === personId && !stored.needsInstall) return;
   const data = {
     kind,
     personId,

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { AppContext } from '../../app-context.ts';
 import { identifyActor } from '../../bot/identify.ts';
 import type { Feature } from '../registry.ts';
-import { rememberConversation, type ConversationReferenceData } from './conversation-refs.service.ts';
+import { rememberConversation, storedConversation, type ConversationReferenceData } from './conversation-refs.service.ts';
 
 /** Captures conversation references on install, on being added, and on each personal message. */
 export const conversationsFeature: Feature = {
@@ -21,7 +21,8 @@ export const conversationsFeature: Feature = {
 async function capture(context: TurnContext, ctx: AppContext): Promise<void> {
   const activity = context.activity;
   if (activity.type === 'installationUpdate' && (activity.action ?? '').startsWith('remove')) return;
-  const actor = await identifyActor(context, ctx);
+  // Who is acting and what is stored for the conversation are independent reads: one round trip.
+  const [actor, existing] = await Promise.all([identifyActor(context, ctx), storedConversation(ctx.db.prisma, activity.conversation.id)]);
   const personal = (activity.conversation?.conversationType ?? 'personal') === 'personal';
   // A stranger's personal chat is not kept: the bot holds nothing about people it does not serve.
   if (personal && !actor) return;
@@ -31,5 +32,5 @@ async function capture(context: TurnContext, ctx: AppContext): Promise<void> {
     personId: actor?.personId,
     partnershipId: actor?.partnershipId,
     teamId,
-  });
+  }, existing);
 }

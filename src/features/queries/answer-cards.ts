@@ -52,6 +52,15 @@ import {
 
 const SOURCE = "From the partnership's records.";
 
+/**
+ * How a RAG word is shown: in its colour and bold, or subtle when nothing was reported. Worked
+ * out here rather than by `$when` branches in the template, which cost an expression each per row.
+ */
+function ragWordStyle(status: string): Pick<RagCardData['rows'][number], 'color' | 'weight' | 'subtle'> {
+  const color = status === 'RED' ? 'Attention' : status === 'AMBER' ? 'Warning' : status === 'GREEN' || status === 'ACHIEVED' ? 'Good' : 'Default';
+  return status === 'NOT_REPORTED' ? { color, weight: 'Default', subtle: true } : { color, weight: 'Bolder', subtle: false };
+}
+
 function ragData(a: RagAnswer): RagCardData {
   const splits = a.rows.filter((r) => r.written.length > 1);
   return {
@@ -63,7 +72,7 @@ function ragData(a: RagAnswer): RagCardData {
     rows: a.rows.map((r) => ({
       ref: r.ref,
       text: r.text,
-      status: r.status,
+      ...ragWordStyle(r.status),
       ragWord: ragWordText(r),
       provenance: provenanceText(r),
     })),

@@ -12,7 +12,7 @@ export interface RagCardData {
   counts: Array<{ word: string; count: string }>;
   groups: Array<{ label: string; summary: string }>;
   rowsTitle: string;
-  rows: Array<{ ref: string; text: string; status: string; ragWord: string; provenance: string }>;
+  rows: Array<{ ref: string; text: string; ragWord: string; color: string; weight: string; subtle: boolean; provenance: string }>;
   notes: Array<{ text: string }>;
   source: string;
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain-error.ts';
-import type { NarrativeKind, Prisma, RagStatus, Round } from '../../generated/prisma/client.ts';
+import type { NarrativeKind, Prisma, RagStatus, ReportingPeriod, Round } from '../../generated/prisma/client.ts';
 import { previousQuarter, quarterLabel, type Quarter } from '../../time/financial-year.ts';
 import { worstStatus } from './rag-status.ts';
 import type { RoundCardRecord } from './round-cards.service.ts';
@@ -29,10 +29,15 @@ const NEEDS_NARRATIVE: ReadonlySet<RagStatus> = new Set(['RED', 'AMBER']);
  * partnership's vocabulary and only from the lead; Red and Amber need a narrative; "no change"
  * carries last period's RAG forward. Unanswered commitments are left for later.
  */
-export async function answerRules(tx: Prisma.TransactionClient, round: Round, record: RoundCardRecord, answers: Answer[]): Promise<CheckedAnswer[]> {
+export async function answerRules(
+  tx: Prisma.TransactionClient,
+  round: Round & { period: ReportingPeriod },
+  record: RoundCardRecord,
+  answers: Answer[],
+): Promise<CheckedAnswer[]> {
   const items = new Map(record.items.map((i) => [i.ref, i]));
   for (const a of answers) if (!items.has(a.ref)) throw new DomainError('round.not_on_card', `${a.ref} is not on this card, so nothing was recorded.`);
-  const period = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: round.periodId } });
+  const { period } = round;
   const previous = previousQuarter({ fiscalYear: period.fiscalYear, quarter: period.quarter as Quarter['quarter'] });
   const history = await previousReports(tx, round.partnershipId, previous, record.items.map((i) => i.commitmentId));
   const vocabulary = new Map((await tx.ragTerm.findMany({ where: { partnershipId: round.partnershipId } })).map((t) => [t.word.toLowerCase(), t]));

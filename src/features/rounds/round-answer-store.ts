@@ -1,4 +1,4 @@
-import type { Prisma, RagStatus, Round } from '../../generated/prisma/client.ts';
+import type { Narrative, Prisma, RagRating, RagStatus, Round } from '../../generated/prisma/client.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../identity/identity.service.ts';
 import type { CheckedAnswer } from './round-answer-rules.ts';
@@ -7,6 +7,8 @@ export interface StoreInput {
   actor: Actor;
   round: Round;
   answer: CheckedAnswer;
+  /** The answer's current narrative in its slot and its commitment's current RAG, from `currentVersions`. */
+  current: CurrentVersions;
   late: boolean;
   now: Date;
   sourceActivityId?: string;
@@ -14,6 +16,33 @@ export interface StoreInput {
 
 /** A round answer's narrative slot: one per service, apart from imported blocks. */
 export const roundSlot = (serviceId: string) => `${serviceId}:round`;
+
+export interface CurrentVersions {
+  narrative?: Narrative;
+  rating?: RagRating;
+}
+
+const currentKey = (commitmentId: string, slot: string) => `${commitmentId}|${slot}`;
+
+/**
+ * The current narrative (in each answer's slot) and RAG of every commitment answered, in one
+ * statement: the commitments with their current versions for the round's period joined.
+ */
+export async function currentVersions(tx: Prisma.TransactionClient, periodId: string, answers: CheckedAnswer[]): Promise<(answer: CheckedAnswer) => CurrentVersions> {
+  if (answers.length === 0) return () => ({});
+  const current = { periodId, supersededAt: null };
+  const rows = await tx.commitment.findMany({
+    where: { id: { in: [...new Set(answers.map((a) => a.commitmentId))] } },
+    select: {
+      id: true,
+      narratives: { where: { ...current, slot: { in: answers.map((a) => roundSlot(a.serviceId)) } } },
+      ragRatings: { where: current },
+    },
+  });
+  const narratives = new Map(rows.flatMap((c) => c.narratives.map((n) => [currentKey(c.id, n.slot), n] as const)));
+  const ratings = new Map(rows.flatMap((c) => c.ragRatings.map((r) => [c.id, r] as const)));
+  return (answer) => ({ narrative: narratives.get(currentKey(answer.commitmentId, roundSlot(answer.serviceId))), rating: ratings.get(answer.commitmentId) });
+}
 
 /**
  * Stores one answer as new versions of its narrative (and RAG, from the lead) where they differ
@@ -25,10 +54,9 @@ export async function recordAnswer(tx: Prisma.TransactionClient, input: StoreInp
   return { changed: narrativeChanged || ragChanged, previousStatus: input.answer.previousStatus };
 }
 
-async function storeNarrative(tx: Prisma.TransactionClient, { actor, round, answer, late, now, sourceActivityId }: StoreInput): Promise<boolean> {
+async function storeNarrative(tx: Prisma.TransactionClient, { actor, round, answer, late, now, sourceActivityId, ...input }: StoreInput): Promise<boolean> {
   const slot = roundSlot(answer.serviceId);
-  const where = { commitmentId: answer.commitmentId, periodId: round.periodId, slot, supersededAt: null };
-  const current = await tx.narrative.findFirst({ where });
+  const current = input.current.narrative;
   const same = current && current.text === answer.narrative && current.kind === answer.narrativeKind && current.boardOnly === answer.boardOnly && current.supportNeeded === answer.supportNeeded;
   if (same) return false;
   if (current) await tx.narrative.update({ where: { id: current.id }, data: { supersededAt: now } });
@@ -49,8 +77,8 @@ async function storeNarrative(tx: Prisma.TransactionClient, { actor, round, answ
   return true;
 }
 
-async function storeRag(tx: Prisma.TransactionClient, { actor, round, answer, late, now, sourceActivityId }: StoreInput): Promise<boolean> {
-  const current = await tx.ragRating.findFirst({ where: { commitmentId: answer.commitmentId, periodId: round.periodId, supersededAt: null } });
+async function storeRag(tx: Prisma.TransactionClient, { actor, round, answer, late, now, sourceActivityId, ...input }: StoreInput): Promise<boolean> {
+  const current = input.current.rating;
   if (current && current.words.join('|') === answer.ragWords!.join('|')) return false;
   if (current) await tx.ragRating.update({ where: { id: current.id }, data: { supersededAt: now } });
   const created = await tx.ragRating.create({

@@ -5,7 +5,7 @@ import type { Actor } from '../identity/identity.service.ts';
 import { decide } from '../policy/policy.ts';
 import type { RoundCardRecord } from './round-cards.service.ts';
 import { answerRules, type CheckedAnswer } from './round-answer-rules.ts';
-import { recordAnswer } from './round-answer-store.ts';
+import { currentVersions, recordAnswer } from './round-answer-store.ts';
 import type { Answer } from './rounds.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -22,7 +22,10 @@ export interface SubmissionResult {
 
 /** The card the bot sent, and whether this actor may answer it. Card data is never trusted. */
 export async function loadRoundCard(tx: Prisma.TransactionClient, actor: Actor | undefined, sentCardId: string) {
-  const card = await tx.sentCard.findUnique({ where: { id: sentCardId }, include: { round: true, person: { select: { name: true, partnershipId: true } } } });
+  const card = await tx.sentCard.findUnique({
+    where: { id: sentCardId },
+    include: { round: { include: { period: true } }, person: { select: { name: true, partnershipId: true } } },
+  });
   if (!card || card.kind !== 'round.update' || !card.round || !card.person || card.person.partnershipId !== actor?.partnershipId)
     throw new DomainError('round.bad_card', 'That card is not one I sent you, so nothing was recorded.', 403);
   const own = card.personId === actor.personId;
@@ -54,10 +57,11 @@ export async function submitRoundCard(
       const { card, record, open, partnerName } = await loadRoundCard(tx, actor, submission.sentCardId);
       const checked = await answerRules(tx, card.round!, record, submission.answers);
       const now = ctx.clock.now();
+      const currentOf = await currentVersions(tx, card.round!.periodId, checked);
       let changed = false;
       const answers: SubmissionResult['answers'] = [];
       for (const answer of checked) {
-        const outcome = await recordAnswer(tx, { actor: actor!, round: card.round!, answer, late: !open, now, sourceActivityId });
+        const outcome = await recordAnswer(tx, { actor: actor!, round: card.round!, answer, current: currentOf(answer), late: !open, now, sourceActivityId });
         changed ||= outcome.changed;
         answers.push({ ...answer, previousStatus: outcome.previousStatus });
       }

@@ -10,9 +10,9 @@ export interface PreviousReport {
 }
 
 /**
- * Last period's current RAG and narratives for many commitments in two queries. Keyed by
- * commitment id (the RAG and the first narrative) and by `commitmentId:serviceId` (that
- * service's own narrative, preferred on its card).
+ * Last period's current RAG and narratives for many commitments, in one statement (the period
+ * with its ratings and narratives joined). Keyed by commitment id (the RAG and the first
+ * narrative) and by `commitmentId:serviceId` (that service's own narrative, preferred on its card).
  */
 export async function previousReports(
   tx: Prisma.TransactionClient,
@@ -21,20 +21,23 @@ export async function previousReports(
   commitmentIds: string[],
 ): Promise<Map<string, PreviousReport>> {
   const out = new Map<string, PreviousReport>();
+  if (commitmentIds.length === 0) return out;
+  const ofThese = { commitmentId: { in: commitmentIds }, supersededAt: null };
   const period = await tx.reportingPeriod.findUnique({
     where: { partnershipId_fiscalYear_quarter: { partnershipId, fiscalYear: quarter.fiscalYear, quarter: quarter.quarter } },
+    select: {
+      ragRatings: { where: ofThese, select: { commitmentId: true, words: true, status: true } },
+      narratives: {
+        where: { ...ofThese, boardOnly: false, purgedAt: null },
+        orderBy: [{ seq: 'asc' }, { recordedAt: 'asc' }],
+        select: { commitmentId: true, serviceId: true, label: true, text: true },
+      },
+    },
   });
-  if (!period || commitmentIds.length === 0) return out;
+  if (!period) return out;
   const label = quarterLabel(quarter);
-  const [ratings, narratives] = await Promise.all([
-    tx.ragRating.findMany({ where: { periodId: period.id, commitmentId: { in: commitmentIds }, supersededAt: null } }),
-    tx.narrative.findMany({
-      where: { periodId: period.id, commitmentId: { in: commitmentIds }, supersededAt: null, boardOnly: false, purgedAt: null },
-      orderBy: [{ seq: 'asc' }],
-    }),
-  ]);
-  for (const r of ratings) out.set(r.commitmentId, { periodLabel: label, ragWords: r.words, ragStatus: r.status });
-  for (const n of narratives) {
+  for (const r of period.ragRatings) out.set(r.commitmentId, { periodLabel: label, ragWords: r.words, ragStatus: r.status });
+  for (const n of period.narratives) {
     const text = n.label ? `${n.label} ${n.text}` : n.text;
     const byService = `${n.commitmentId}:${n.serviceId ?? '-'}`;
     const base = out.get(n.commitmentId) ?? { periodLabel: label, ragWords: [] };

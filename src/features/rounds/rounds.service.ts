@@ -38,9 +38,11 @@ function require(actor: Actor | undefined, verb: Parameters<typeof decide>[1]): 
 export async function draftRound(ctx: Ctx, who: Actor | undefined, request: RoundRequest): Promise<RoundDraft> {
   const actor = require(who, 'round.open');
   const { prisma } = ctx.db;
-  const partnership = await prisma.partnership.findUniqueOrThrow({ where: { id: actor.partnershipId } });
+  const [partnership, plan] = await Promise.all([
+    prisma.partnership.findUniqueOrThrow({ where: { id: actor.partnershipId }, select: { fyStartMonth: true } }),
+    planRound(prisma, actor.partnershipId, request.priorityNumbers),
+  ]);
   const label = quarterLabel(request.quarter);
-  const plan = await planRound(prisma, actor.partnershipId, request.priorityNumbers);
   if (plan.partners.length === 0) throw new DomainError('round.empty', `Nobody answers for the commitments of those priorities, so there is nothing to send for ${label}.`);
   const round = await prisma.$transaction(async (tx) => {
     const period = await ensurePeriod(tx, actor.partnershipId, request.quarter, partnership.fyStartMonth);

@@ -90,7 +90,10 @@ describe.each(TEMPLATES)('cards/%s.json', (name) => {
   });
 
   it('parses with the adaptivecards package without warnings', () => {
-    expect(parseEvents(template)).toEqual([]);
+    // A property bound to data ("color": "${color}") is only a value once expanded: the
+    // expanded fixture below must parse cleanly instead.
+    const bound = /^Invalid value "\$\{[^"]*\}" for property/;
+    expect(parseEvents(template).filter((m) => !bound.test(m))).toEqual([]);
   });
 
   it('uses only known verbs', () => {
