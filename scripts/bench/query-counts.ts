@@ -24,6 +24,7 @@ export async function countQueries(db: BenchDatabase, env: Record<string, string
     const out = {} as Record<TurnKind, QueryCount>;
     for (const kind of TURN_KINDS) {
       await timeTurn(t, kind, 0);
+      await sleep(50);
       const counts: number[] = [];
       for (let i = 1; i <= turns; i++) {
         const before = counter.count;

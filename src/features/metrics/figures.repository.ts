@@ -114,32 +114,39 @@ export async function lastPoliceImport(
 }
 
 /**
- * The latest month, not after `notAfter`, with any figure of the metric or (when it is made of
- * police categories) any police count of the borough; null when there is none. Index-only
- * maxima: one statement whatever the history.
+ * The latest month, not after `notAfter`, with any figure of the metric (its latest figure's end,
+ * read with the metric) or, when it is made of police categories, any police count of the
+ * borough (an index-only maximum); null when there is none. At most one statement whatever the
+ * history.
  */
 export async function latestDataMonth(
   prisma: PrismaClient,
   metric: MetricRow,
   scope: Pick<Scope, 'partnershipId' | 'borough'>,
   notAfter: MonthIndex,
+  /** The latest figure's end, read with the metric (`latestFigureSelect`): null for none. */
+  figureEnd: Date | null,
 ): Promise<MonthIndex | null> {
   const until = monthEnd(notAfter);
-  const police = selectsAnything(selectorOf(metric));
-  const [figures, counts] = await Promise.all([
-    prisma.figure.aggregate({
-      where: { metricId: metric.id, supersededAt: null, periodEnd: { lte: until } },
-      _max: { periodEnd: true },
-    }),
-    police
-      ? prisma.policeCount.aggregate({
-          where: { partnershipId: scope.partnershipId, borough: scope.borough, supersededAt: null, month: { lte: until } },
-          _max: { month: true },
-        })
-      : undefined,
-  ]);
-  const months = [figures._max.periodEnd, counts?._max.month]
+  const counts = selectsAnything(selectorOf(metric))
+    ? await prisma.policeCount.aggregate({
+        where: { partnershipId: scope.partnershipId, borough: scope.borough, supersededAt: null, month: { lte: until } },
+        _max: { month: true },
+      })
+    : undefined;
+  const months = [figureEnd, counts?._max.month]
     .filter((d): d is Date => d instanceof Date)
     .map(monthOfDate);
   return months.length ? Math.max(...months) : null;
 }
+
+/**
+ * The metric's latest current figure ending by `notAfter`, to read with the metric itself
+ * (`figures: latestFigureSelect(…)` in its select) and so spare `latestDataMonth` a statement.
+ */
+export const latestFigureSelect = (notAfter: MonthIndex) => ({
+  where: { supersededAt: null, periodEnd: { lte: monthEnd(notAfter) } },
+  orderBy: { periodEnd: 'desc' as const },
+  take: 1,
+  select: { periodEnd: true },
+});

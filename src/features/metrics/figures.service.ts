@@ -8,7 +8,7 @@ import {
   type MetricInfo,
   type PeriodFigure,
 } from './figure-answer.ts';
-import { lastPoliceImport, latestDataMonth, loadFacts, METRIC_SELECT } from './figures.repository.ts';
+import { lastPoliceImport, latestDataMonth, latestFigureSelect, loadFacts, METRIC_SELECT } from './figures.repository.ts';
 import type { MetricsContext } from './metrics-import.service.ts';
 import { parseMonthKey, type MonthIndex } from './months.ts';
 import { resolveBorough } from './partnership-borough.ts';
@@ -130,18 +130,20 @@ export async function findFacts(
   recent = false,
 ): Promise<FactsOf | undefined> {
   const prisma = ctx.db.prisma;
+  const notAfter = lastEndedMonth(ctx);
   const metric = await prisma.metric.findUnique({
     where: ref,
     select: {
       ...METRIC_SELECT,
       partnership: { select: { id: true, fyStartMonth: true, borough: true } },
+      figures: latestFigureSelect(notAfter),
     },
   });
   if (!metric) return undefined;
   const { partnership } = metric;
   const borough = partnership.borough ?? (await resolveBorough(prisma, partnership.id));
   const scope = { partnershipId: partnership.id, borough, fyStartMonth: partnership.fyStartMonth };
-  const last = recent ? await latestDataMonth(prisma, metric, scope, lastEndedMonth(ctx)) : null;
+  const last = recent ? await latestDataMonth(prisma, metric, scope, notAfter, metric.figures[0]?.periodEnd ?? null) : null;
   const window = last === null ? {} : { window: { first: last - RECENT_MONTHS + 1, last } };
   const [[facts], importedAt] = await Promise.all([
     loadFacts(prisma, [metric], { ...scope, ...window }),

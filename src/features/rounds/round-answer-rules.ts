@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain-error.ts';
-import type { NarrativeKind, Prisma, RagStatus, ReportingPeriod, Round } from '../../generated/prisma/client.ts';
+import type { NarrativeKind, Prisma, RagStatus, RagTerm, ReportingPeriod, Round } from '../../generated/prisma/client.ts';
 import { previousQuarter, quarterLabel, type Quarter } from '../../time/financial-year.ts';
 import { worstStatus } from './rag-status.ts';
 import type { RoundCardRecord } from './round-cards.service.ts';
@@ -31,7 +31,7 @@ const NEEDS_NARRATIVE: ReadonlySet<RagStatus> = new Set(['RED', 'AMBER']);
  */
 export async function answerRules(
   tx: Prisma.TransactionClient,
-  round: Round & { period: ReportingPeriod },
+  round: Round & { period: ReportingPeriod; partnership: { ragTerms: RagTerm[] } },
   record: RoundCardRecord,
   answers: Answer[],
 ): Promise<CheckedAnswer[]> {
@@ -40,7 +40,7 @@ export async function answerRules(
   const { period } = round;
   const previous = previousQuarter({ fiscalYear: period.fiscalYear, quarter: period.quarter as Quarter['quarter'] });
   const history = await previousReports(tx, round.partnershipId, previous, record.items.map((i) => i.commitmentId));
-  const vocabulary = new Map((await tx.ragTerm.findMany({ where: { partnershipId: round.partnershipId } })).map((t) => [t.word.toLowerCase(), t]));
+  const vocabulary = new Map(round.partnership.ragTerms.map((t) => [t.word.toLowerCase(), t]));
   const checked: CheckedAnswer[] = [];
   for (const answer of answers) {
     const item = items.get(answer.ref)!;

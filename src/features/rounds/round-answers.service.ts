@@ -24,7 +24,11 @@ export interface SubmissionResult {
 export async function loadRoundCard(tx: Prisma.TransactionClient, actor: Actor | undefined, sentCardId: string) {
   const card = await tx.sentCard.findUnique({
     where: { id: sentCardId },
-    include: { round: { include: { period: true } }, person: { select: { name: true, partnershipId: true } } },
+    include: {
+      // The round with its period and the partnership's RAG words: what the answer rules need, in this one statement.
+      round: { include: { period: true, partnership: { select: { ragTerms: true } } } },
+      person: { select: { name: true, partnershipId: true } },
+    },
   });
   if (!card || card.kind !== 'round.update' || !card.round || !card.person || card.person.partnershipId !== actor?.partnershipId)
     throw new DomainError('round.bad_card', 'That card is not one I sent you, so nothing was recorded.', 403);
