@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEDUPE_TIMING, KEY_RETENTION_MS } from '../../src/bot/inbound-dedupe.ts';
 import { messageActivity } from '../helpers/activities.ts';
@@ -99,6 +100,30 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     const left = async () => (await prisma.processedActivity.findMany({ where: { key: { in: ['old|done', 'old|abandoned', 'welcome|old-install', 'recent|done'] } }, select: { key: true } })).map((r) => r.key).sort();
     await waitFor('the old keys purged', left, (keys) => keys.length === 2, 10_000, 50);
     expect(await left()).toEqual(['recent|done', 'welcome|old-install']);
+  });
+
+  it.runIf(backend === 'postgres')('answers without waiting for the key to be marked done, which follows as the response goes back', async () => {
+    const activity = help();
+    const since = t.connector.delivered.length;
+    const key = `${activity.conversation.id}|${activity.id}`;
+    // The reply takes a second, long enough to lock the claim's row from outside before the turn ends.
+    t.connector.fail({ status: 200, delayMs: 1_000, match: (c) => c.conversationId === PERSONAL && !!c.activity });
+    const turn = t.post(activity);
+    await waitFor('the claim', () => claimOf(activity), (row) => row !== null, 5_000, 20);
+    const locker = new pg.Client({ connectionString: t.bot.ctx.config.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM "ProcessedActivity" WHERE key = $1 FOR UPDATE', [key]);
+      const answer = await turn;
+      expect(answer.status).toBe(200);
+      expect(answered(since)).toBe(1);
+      expect(await claimOf(activity)).toMatchObject({ claimedUntil: expect.any(Date) });
+    } finally {
+      await locker.query('COMMIT');
+      await locker.end();
+    }
+    await doneClaim(activity);
   });
 
   it.runIf(backend === 'postgres')('handles a resend after the database was lost mid-turn', async () => {

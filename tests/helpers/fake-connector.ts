@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -20,6 +21,8 @@ export interface ScriptedFault {
   status: number;
   /** Never answer: the request stays open until the connector stops. */
   hang?: boolean;
+  /** Answer as usual, only this much later (`status` is then ignored). */
+  delayMs?: number;
   headers?: Record<string, string>;
   body?: unknown;
   match?: (call: ConnectorCall) => boolean;
@@ -122,8 +125,11 @@ export class FakeConnector {
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
       if (fault!.hang) return void this.hung.add(res);
-      call.status = fault!.status;
-      return send(res, fault!.status, fault!.body ?? { error: { code: 'Scripted', message: 'scripted fault' } }, fault!.headers);
+      if (fault!.delayMs !== undefined) await sleep(fault!.delayMs);
+      else {
+        call.status = fault!.status;
+        return send(res, fault!.status, fault!.body ?? { error: { code: 'Scripted', message: 'scripted fault' } }, fault!.headers);
+      }
     }
     if (this.overLimit(call)) {
       this.rejectedForRate++;

@@ -35,6 +35,8 @@ export type MatchQuality = 'exact' | 'fuzzy';
 /** Whether a word of the question matches a word of a name, and how well. */
 export function wordMatch(said: string, known: string): MatchQuality | undefined {
   if (said === known) return 'exact';
+  // No rule below matches words more than two letters apart in length: most pairs stop here.
+  if (Math.abs(said.length - known.length) > 2) return undefined;
   if (/\d/.test(said) || /\d/.test(known)) return undefined;
   // A word one letter short of its end ("knif" for "knife").
   if (said.length >= 4 && known.length === said.length + 1 && known.startsWith(said))
@@ -71,11 +73,17 @@ function joinedMatchAt(
   at: number,
   known: string[],
 ): { length: number; quality: MatchQuality } | undefined {
-  const target = known.join('');
-  if (target.length < 6 || known.length < 2) return undefined;
+  if (known.length < 2) return undefined;
   // Words run together ("morriscotterill", "tradingstandards"): one word fewer, at most one typo.
   const size = known.length - 1;
   if (at + size > said.length) return undefined;
+  // Lengths first (this runs for every name at every word of every question): one typo changes
+  // the length by one at most, so most places are ruled out without building a string.
+  const targetLength = known.reduce((n, w) => n + w.length, 0);
+  let joinedLength = 0;
+  for (let k = 0; k < size; k++) joinedLength += said[at + k]!.length;
+  if (targetLength < 6 || Math.abs(joinedLength - targetLength) > 1) return undefined;
+  const target = known.join('');
   const joined = said.slice(at, at + size).join('');
   const allowed = /\d/.test(target) ? 0 : 1;
   return editDistance(joined, target, allowed) <= allowed

@@ -29,15 +29,27 @@ export interface LatestRag {
   narrators: string[];
 }
 
-interface Row extends Omit<LatestRag, 'rating'> {
-  words: string[] | null;
-  status: string | null;
-  recordedAt: Date | null;
-  source: string | null;
-  fiscalYear: number | null;
-  quarter: number | null;
-  setBy: string | null;
+interface Commitment extends Omit<LatestRag, 'rating' | 'narrators'> {
+  id: string;
 }
+
+interface Rating {
+  id: string;
+  words: string[];
+  status: string;
+  recordedAt: Date;
+  source: string;
+  fiscalYear: number;
+  quarter: number;
+  setBy: string | null;
+  narrators: string[];
+}
+
+/** The tables both statements read the commitments in scope from (the scope may name the priority). */
+const COMMITMENTS = Prisma.sql`
+    FROM "Commitment" c
+    JOIN "Section" se ON se.id = c."sectionId"
+    JOIN "Priority" pr ON pr.id = se."priorityId"`;
 
 function scopeSql(scope: RagScope): Prisma.Sql {
   if (scope.kind === 'priority') return Prisma.sql`AND pr.number = ${scope.number}`;
@@ -54,10 +66,12 @@ function scopeSql(scope: RagScope): Prisma.Sql {
 }
 
 /**
- * One statement, whatever the length of history: each commitment's latest current rating is found
- * by walking its partnership's periods newest first (the period index backwards, probing the
- * rating index) and stopping at the first, so older periods are never read. With a period, only
- * that period's rating counts.
+ * Two statements run side by side, each the same whatever the length of history: the commitments
+ * in scope with their owners, and each one's latest current rating, found by walking its
+ * partnership's periods newest first (the period index backwards, probing the rating index) and
+ * stopping at the first, so older periods are never read. With a period, only that period's
+ * rating counts. (As one statement PostgreSQL spent longer planning and running its five
+ * correlated subqueries than the two halves take together.)
  */
 export async function loadLatestRag(
   prisma: PrismaClient,
@@ -68,44 +82,54 @@ export async function loadLatestRag(
   const inPeriod = period
     ? Prisma.sql`AND p."fiscalYear" = ${period.fiscalYear} AND p.quarter = ${period.quarter}`
     : Prisma.empty;
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT c.ref, c.text, c."parentId", pr.number AS "priorityNumber", pr.title AS "priorityTitle",
-      COALESCE((SELECT array_agg(s.name ORDER BY s.name) FROM "CommitmentOwner" o
-        JOIN "Service" s ON s.id = o."serviceId" WHERE o."commitmentId" = c.id), '{}') AS owners,
-      COALESCE((SELECT array_agg(s.name ORDER BY s.name) FROM "CommitmentOwner" o
-        JOIN "Service" s ON s.id = o."serviceId" WHERE o."commitmentId" = c.id AND o."isLead"), '{}') AS leads,
-      l.words, l.status, l."recordedAt", l.source, l."fiscalYear", l.quarter, l."setBy",
-      COALESCE((SELECT array_agg(x.name ORDER BY x.first, x.name) FROM (
-        SELECT s.name, min(n."recordedAt") AS first FROM "Narrative" n JOIN "Service" s ON s.id = n."serviceId"
-        WHERE n."commitmentId" = c.id AND n."periodId" = l."periodId"
-          AND n."supersededAt" IS NULL AND n."purgedAt" IS NULL
-        GROUP BY s.name) x), '{}') AS narrators
-    FROM "Commitment" c
-    JOIN "Section" se ON se.id = c."sectionId"
-    JOIN "Priority" pr ON pr.id = se."priorityId"
-    LEFT JOIN LATERAL (
-      SELECT r.words, r.status::text AS status, r."recordedAt", r.source::text AS source,
-        p."fiscalYear", p.quarter, p.id AS "periodId", setter.name AS "setBy"
-      FROM "ReportingPeriod" p
-      JOIN "RagRating" r ON r."periodId" = p.id AND r."commitmentId" = c.id AND r."supersededAt" IS NULL
-      LEFT JOIN "Person" setter ON setter.id = r."setById"
-      WHERE p."partnershipId" = c."partnershipId" ${inPeriod}
-      ORDER BY p."fiscalYear" DESC, p.quarter DESC
-      LIMIT 1
-    ) l ON true
-    WHERE c."partnershipId" = ${partnershipId} AND c."retiredAt" IS NULL ${scopeSql(scope)}`;
-  return rows.map(({ words, status, recordedAt, source, fiscalYear, quarter, setBy, ...c }) => ({
-    ...c,
-    rating:
-      status && recordedAt && source && fiscalYear !== null && quarter !== null
+  const where = Prisma.sql`WHERE c."partnershipId" = ${partnershipId} AND c."retiredAt" IS NULL ${scopeSql(scope)}`;
+  const [commitments, ratings] = await Promise.all([
+    prisma.$queryRaw<Commitment[]>`
+      SELECT c.id, c.ref, c.text, c."parentId", pr.number AS "priorityNumber", pr.title AS "priorityTitle",
+        COALESCE(own.owners, '{}') AS owners, COALESCE(own.leads, '{}') AS leads
+      ${COMMITMENTS}
+      LEFT JOIN LATERAL (
+        SELECT array_agg(s.name ORDER BY s.name) AS owners,
+          array_agg(s.name ORDER BY s.name) FILTER (WHERE o."isLead") AS leads
+        FROM "CommitmentOwner" o JOIN "Service" s ON s.id = o."serviceId" WHERE o."commitmentId" = c.id
+      ) own ON true
+      ${where}`,
+    prisma.$queryRaw<Rating[]>`
+      SELECT c.id, l.words, l.status, l."recordedAt", l.source, l."fiscalYear", l.quarter, l."setBy",
+        COALESCE((SELECT array_agg(x.name ORDER BY x.first, x.name) FROM (
+          SELECT s.name, min(n."recordedAt") AS first FROM "Narrative" n JOIN "Service" s ON s.id = n."serviceId"
+          WHERE n."commitmentId" = c.id AND n."periodId" = l."periodId"
+            AND n."supersededAt" IS NULL AND n."purgedAt" IS NULL
+          GROUP BY s.name) x), '{}') AS narrators
+      ${COMMITMENTS}
+      JOIN LATERAL (
+        SELECT r.words, r.status::text AS status, r."recordedAt", r.source::text AS source,
+          p."fiscalYear", p.quarter, p.id AS "periodId", setter.name AS "setBy"
+        FROM "ReportingPeriod" p
+        JOIN "RagRating" r ON r."periodId" = p.id AND r."commitmentId" = c.id AND r."supersededAt" IS NULL
+        LEFT JOIN "Person" setter ON setter.id = r."setById"
+        WHERE p."partnershipId" = c."partnershipId" ${inPeriod}
+        ORDER BY p."fiscalYear" DESC, p.quarter DESC
+        LIMIT 1
+      ) l ON true
+      ${where}`,
+  ]);
+  const byCommitment = new Map(ratings.map((r) => [r.id, r]));
+  return commitments.map(({ id, ...c }) => {
+    const r = byCommitment.get(id);
+    return {
+      ...c,
+      rating: r
         ? {
-            words: words ?? [],
-            status,
-            recordedAt,
-            source,
-            period: { fiscalYear, quarter: quarter as PeriodRef['quarter'] },
-            setBy,
+            words: r.words ?? [],
+            status: r.status,
+            recordedAt: r.recordedAt,
+            source: r.source,
+            period: { fiscalYear: r.fiscalYear, quarter: r.quarter as PeriodRef['quarter'] },
+            setBy: r.setBy,
           }
         : null,
-  }));
+      narrators: r?.narrators ?? [],
+    };
+  });
 }
