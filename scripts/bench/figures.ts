@@ -1,6 +1,7 @@
 import type { PackTime } from './board-pack-time.ts';
 import type { FanOutResult } from './fan-out.ts';
 import type { Series } from './measure.ts';
+import type { MemoryAfterCollection } from './processes.ts';
 import type { QueryCount } from './query-counts.ts';
 import type { ScaledHistory } from './scale-history.ts';
 import { ratio } from './stats.ts';
@@ -16,7 +17,10 @@ export interface RawResults {
   series: Record<string, Series>;
   queryCounts: Record<string, Record<TurnKind, QueryCount>>;
   history: Record<string, ScaledHistory>;
+  /** RSS as read after the timed turns, garbage and all. */
   rssMiB: Record<string, number>;
+  /** RSS and live heap after a full garbage collection in each child (absent from runs before it was measured). */
+  afterCollection?: Record<string, MemoryAfterCollection>;
   startMs: Record<string, number>;
   fanOut: FanOutResult | { error: string };
   boardPack: Record<string, PackTime> | { notMeasured: string };
@@ -79,11 +83,21 @@ function fanOutFigures(r: RawResults): Figure[] {
 }
 
 function memoryFigures(r: RawResults): Figure[] {
-  const pg = ratio(r.rssMiB['postgres 1×']!, r.rssMiB.floor!);
-  const pglite = ratio(r.rssMiB['pglite 1×']!, r.rssMiB.floor!);
+  const asRead = (name: string) => ratio(r.rssMiB[name]!, r.rssMiB.floor!);
+  const kept = r.afterCollection;
+  const collected = (name: string) => ratio(kept![name]!.rssMiB, kept!.floor!.rssMiB);
+  // Judged on what each process keeps after a full collection, the floor alike: RSS as read also
+  // counts whatever garbage each happened to hold at that moment, which moved the floor by a third.
+  const judged = kept
+    ? [
+        fig('Memory and start', 'RSS after load and a full collection, PostgreSQL / floor', collected('postgres 1×'), '×', `≤ ${TARGETS.rssVsFloor}×`, collected('postgres 1×') <= TARGETS.rssVsFloor),
+        fig('Memory and start', 'RSS after load and a full collection, PGlite / floor', collected('pglite 1×'), '×'),
+        fig('Memory and start', 'RSS after load as read, PostgreSQL / floor', asRead('postgres 1×'), '×'),
+      ]
+    : [fig('Memory and start', 'RSS after load, PostgreSQL / floor', asRead('postgres 1×'), '×', `≤ ${TARGETS.rssVsFloor}×`, asRead('postgres 1×') <= TARGETS.rssVsFloor)];
   return [
-    fig('Memory and start', 'RSS after load, PostgreSQL / floor', pg, '×', `≤ ${TARGETS.rssVsFloor}×`, pg <= TARGETS.rssVsFloor),
-    fig('Memory and start', 'RSS after load, PGlite / floor', pglite, '×'),
+    ...judged,
+    fig('Memory and start', 'RSS after load as read, PGlite / floor', asRead('pglite 1×'), '×'),
     fig('Memory and start', 'time to /readyz, empty (PostgreSQL) / floor time to listen', ratio(r.startMs['empty']!, r.startMs.floor!), '×'),
     fig('Memory and start', 'time to /readyz, 100× (PostgreSQL) / floor time to listen', ratio(r.startMs['postgres 100×']!, r.startMs.floor!), '×'),
   ];

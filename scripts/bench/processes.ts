@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MEMORY_MARKER } from './child-memory.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+const CHILD_MEMORY = pathToFileURL(resolve(import.meta.dirname, 'child-memory.ts')).href;
 /** Settings of the harness's own environment that must not leak into a child's. */
 const BOT_SETTINGS = /^(PORT|DATABASE_URL|DATA_DIR|SEED|AS_OF|LOG_LEVEL|NODE_ENV|Microsoft.*|ALLOWED_.*|TEAMS_RATE_.*)$/;
 
@@ -26,6 +29,8 @@ export interface Child {
   readyMs: number;
   /** Resident set size now, from /proc/<pid>/status, in MiB. */
   rssMiB(): number;
+  /** Resident set size and live heap after a full garbage collection in the child, in MiB. */
+  memoryAfterCollection(): Promise<MemoryAfterCollection>;
   stop(): Promise<void>;
 }
 
@@ -38,12 +43,17 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `script` with node + tsx and waits until GET /readyz answers 200. */
+export interface MemoryAfterCollection {
+  rssMiB: number;
+  heapUsedMiB: number;
+}
+
+/** Starts `script` with node + tsx (and child-memory.ts) and waits until GET /readyz answers 200. */
 export async function spawnChild(name: string, script: string, env: Record<string, string>, extraArgs: string[] = []): Promise<Child> {
   const port = await freePort();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !BOT_SETTINGS.test(k)));
   const started = performance.now();
-  const proc = spawn(process.execPath, [...NODE_FLAGS, ...extraArgs, '--import', 'tsx', script], {
+  const proc = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', ...extraArgs, '--import', 'tsx', '--import', CHILD_MEMORY, script], {
     cwd: ROOT,
     env: { ...clean, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +64,33 @@ export async function spawnChild(name: string, script: string, env: Record<strin
   proc.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const readyMs = (await waitReady(proc, `${url}/readyz`, () => tail)) - started;
-  return { name, pid: proc.pid!, url, readyMs, rssMiB: () => rssMiB(proc.pid!), stop: () => stopChild(proc) };
+  return { name, pid: proc.pid!, url, readyMs, rssMiB: () => rssMiB(proc.pid!), memoryAfterCollection: () => memoryAfterCollection(proc), stop: () => stopChild(proc) };
+}
+
+/** Asks the child (SIGUSR2, see child-memory.ts) to collect its garbage and report its memory. */
+function memoryAfterCollection(proc: ChildProcess): Promise<MemoryAfterCollection> {
+  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  return new Promise((done, fail) => {
+    let pending = '';
+    const finish = () => {
+      clearTimeout(timer);
+      proc.stdout!.off('data', onData);
+    };
+    const onData = (chunk: Buffer) => {
+      pending += chunk.toString();
+      const line = pending.split('\n').find((l) => l.startsWith(MEMORY_MARKER));
+      if (!line) return;
+      finish();
+      const { rss, heapUsed } = JSON.parse(line.slice(MEMORY_MARKER.length)) as { rss: number; heapUsed: number };
+      done({ rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) });
+    };
+    const timer = setTimeout(() => {
+      finish();
+      fail(new Error('the child did not report its memory within 30 s'));
+    }, 30_000);
+    proc.stdout!.on('data', onData);
+    proc.kill('SIGUSR2');
+  });
 }
 
 async function waitReady(proc: ChildProcess, url: string, tail: () => string): Promise<number> {

@@ -64,6 +64,8 @@ try {
   const every = Math.max(1, Math.round(TURNS / 10));
   const series = await measureInterleaved(targets, TURNS, Math.min(5, TURNS), (done) => done % every === 0 && step(`${done}/${TURNS} turns`));
   const rssMiB = Object.fromEntries(children.map((c) => [c.name, c.rssMiB()]));
+  const afterCollection: RawResults['afterCollection'] = {};
+  for (const c of children) afterCollection[c.name] = await c.memoryAfterCollection();
   for (const c of children.splice(0)) await c.stop();
 
   step('counting SQL statements per turn at 1×, 10×, 100×');
@@ -77,7 +79,7 @@ try {
   step('board pack at 1× and 100×');
   const boardPack: Record<string, PackTime> = { '1×': await timeBoardPack(pg1, AS_OF), '100×': await timeBoardPack(pg100, AS_OF) };
 
-  const raw: RawResults = { turns: TURNS, series: Object.fromEntries(series), queryCounts, history, rssMiB, startMs, fanOut, boardPack };
+  const raw: RawResults = { turns: TURNS, series: Object.fromEntries(series), queryCounts, history, rssMiB, afterCollection, startMs, fanOut, boardPack };
   const cpu = cpus();
   writeReport(resolve(values.out), {
     generatedAt: new Date().toISOString(),
