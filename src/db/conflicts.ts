@@ -1,6 +1,16 @@
-/** Prisma's unique-constraint violation: on both backends, match the code, not the detail. */
+interface PrismaError {
+  code?: string;
+  meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+}
+
+/**
+ * Prisma's unique-constraint violation, on both backends: P2002 from a model query, or P2010 (raw
+ * query failed) whose driver adapter names the cause, from a raw statement. Matches the kind, not
+ * the message.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'P2002';
+  const e = error as PrismaError | null;
+  return e?.code === 'P2002' || (e?.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
 }
 
 /**

@@ -106,6 +106,23 @@ describe.each(BACKENDS)('reporting rounds on %s', (backend) => {
     expect(audit).toBe(4);
   });
 
+  it('keeps both of two answers sent at the same moment, as consecutive versions with one current', async () => {
+    const ref = leadRef(robCard);
+    const send = (text: string) => act(rob, 'round.submit', { sentCardId: robCardId, [`mode-${ref}`]: 'update', [`rag-${ref}`]: 'Green', [`narrative-${ref}`]: text });
+    const answers = await Promise.all([send('Sent from the laptop.'), send('Sent from the phone.')]);
+    for (const { body } of answers) expect(cardText(body.value)).toContain('Recorded: Q3 2022/23 update for Rob Vale');
+    const rows = await narratives(ref);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(rows.filter((r) => r.supersededAt === null)).toHaveLength(1);
+    expect(rows.slice(2).map((r) => r.text).sort()).toEqual(['Sent from the laptop.', 'Sent from the phone.']);
+    const audited = await t.bot.ctx.db.prisma.auditEntry.findMany({ where: { entityRef: ref, action: 'narrative.recorded' }, orderBy: { id: 'asc' } });
+    expect(audited.map((a) => (a.after as { version: number }).version)).toEqual([1, 2, 3, 4]);
+    expect(audited[2]).toMatchObject({ entity: 'Narrative', entityId: rows[2]!.id, before: { version: 2 } });
+    // Stored at the bot's clock to the millisecond, in every column the write sets.
+    const now = t.clock.now().getTime();
+    expect([rows[3]!.recordedAt, rows[2]!.supersededAt, audited[3]!.at].map((d) => d?.getTime())).toEqual([now, now, now]);
+  });
+
   it('carries last quarter forward on "no change"', async () => {
     const ref = refsOf(robCard).find((r) => r !== leadRef(robCard))!;
     await act(rob, 'round.submit', { sentCardId: robCardId, [`mode-${ref}`]: 'no-change' });

@@ -5,7 +5,7 @@ import type { Actor } from '../identity/identity.service.ts';
 import { decide } from '../policy/policy.ts';
 import type { RoundCardRecord } from './round-cards.service.ts';
 import { answerRules, type CheckedAnswer } from './round-answer-rules.ts';
-import { currentVersions, recordAnswer } from './round-answer-store.ts';
+import { currentVersions, recordAnswers } from './round-answer-store.ts';
 import type { Answer } from './rounds.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -17,7 +17,7 @@ export interface SubmissionResult {
   changed: boolean;
   late: boolean;
   roundOpen: boolean;
-  answers: Array<CheckedAnswer & { previousStatus?: RagStatus }>;
+  answers: CheckedAnswer[];
 }
 
 /** The card the bot sent, and whether this actor may answer it. Card data is never trusted. */
@@ -47,8 +47,9 @@ export async function loadRoundCard(tx: Prisma.TransactionClient, actor: Actor |
 
 /**
  * Records a partner's answers: validated against the card that was sent, authorised, versioned
- * (an edit supersedes, history kept) and audited, all in one transaction. The same answers again
- * record nothing new.
+ * (an edit supersedes, history kept) and audited. The reads need no transaction: the writes are
+ * one statement, and one that raced another submit fails on the version key and is run again
+ * (`retryOnConflict`) against what the other one wrote. The same answers again record nothing new.
  */
 export async function submitRoundCard(
   ctx: Ctx,
@@ -56,24 +57,14 @@ export async function submitRoundCard(
   submission: { sentCardId: string; answers: Answer[] },
   sourceActivityId?: string,
 ): Promise<SubmissionResult> {
-  return ctx.db.prisma.$transaction(
-    async (tx) => {
-      const { card, record, open, partnerName } = await loadRoundCard(tx, actor, submission.sentCardId);
-      const checked = await answerRules(tx, card.round!, record, submission.answers);
-      const now = ctx.clock.now();
-      const currentOf = await currentVersions(tx, card.round!.periodId, checked);
-      let changed = false;
-      const answers: SubmissionResult['answers'] = [];
-      for (const answer of checked) {
-        const outcome = await recordAnswer(tx, { actor: actor!, round: card.round!, answer, current: currentOf(answer), late: !open, now, sourceActivityId });
-        changed ||= outcome.changed;
-        answers.push({ ...answer, previousStatus: outcome.previousStatus });
-      }
-      if (changed) {
-        await tx.roundAssignment.updateMany({ where: { roundId: record.roundId, personId: record.personId }, data: { status: 'RETURNED', returnedAt: now } });
-      }
-      return { record, partnerName, changed, late: !open, roundOpen: open, answers };
-    },
-    { timeout: 30_000 },
-  );
+  const db = ctx.db.prisma;
+  const { card, record, open, partnerName } = await loadRoundCard(db, actor, submission.sentCardId);
+  const round = card.round!;
+  // Last quarter's reports (for the rules) and the current versions (for the write) side by side:
+  // the answered items are known from the card before the rules have run.
+  const answered = record.items.filter((item) => submission.answers.some((a) => a.ref === item.ref));
+  const [checked, currentOf] = await Promise.all([answerRules(db, round, record, submission.answers), currentVersions(db, round.periodId, answered)]);
+  const now = ctx.clock.now();
+  const changed = await recordAnswers(db, { actor: actor!, round, assigneeId: card.personId!, answers: checked, currentOf, late: !open, now, sourceActivityId });
+  return { record, partnerName, changed, late: !open, roundOpen: open, answers: checked };
 }
