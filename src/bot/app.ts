@@ -1,6 +1,9 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import type { AppContext } from '../app-context.ts';
+import { startReadingConversation } from '../features/conversations/conversations.routes.ts';
 import { FEATURES } from '../features/registry.ts';
+import { startIdentifying } from './identify.ts';
 import { inboundDedupe } from './inbound-dedupe.ts';
 import { inboundGuard } from './inbound-guard.ts';
 import { handleTurnError } from './turn-errors.ts';
@@ -10,7 +13,12 @@ export type BotApp = Application<TurnState>;
 /** Builds the teams-ai Application: the guard, the error boundary, then every feature's routes. */
 export function createBotApp(ctx: AppContext, adapter: TeamsAdapter): BotApp {
   adapter.use(inboundGuard(ctx.config, ctx.log));
-  adapter.use(inboundDedupe(ctx));
+  // Who is acting and the stored conversation reference: every message turn's first two reads.
+  const alongsideClaim = (context: TurnContext) => {
+    startIdentifying(context, ctx);
+    startReadingConversation(context, ctx);
+  };
+  adapter.use(inboundDedupe(ctx, { alongsideClaim }));
   const app = new Application<TurnState>({
     adapter,
     botAppId: ctx.config.MicrosoftAppId ?? '',

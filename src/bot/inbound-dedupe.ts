@@ -3,6 +3,7 @@ import type { Middleware, TurnContext } from 'botbuilder';
 import type { AppContext } from '../app-context.ts';
 import { DomainError } from '../domain-error.ts';
 import { afterReply } from './after-reply.ts';
+import { forgetEarlyReads } from './early-reads.ts';
 import { claimActivity, completeClaim, purgeOldClaims, releaseClaim, renewClaim, type ClaimResult, type ClaimTiming } from './activity-claims.ts';
 
 /** Activities whose second delivery must have no effect; invokes are idempotent by content instead. */
@@ -37,7 +38,8 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'log'>;
  * runs out because the process died (either way this delivery handles it). Invokes are not
  * deduped: Teams waits for their answer, and their handlers record nothing twice.
  */
-export function inboundDedupe(ctx: Ctx, timing: DedupeTiming = DEDUPE_TIMING): Middleware {
+export function inboundDedupe(ctx: Ctx, options: { timing?: DedupeTiming; alongsideClaim?: (context: TurnContext) => void } = {}): Middleware {
+  const { timing = DEDUPE_TIMING, alongsideClaim } = options;
   const purge = oldKeyPurge(ctx);
   return {
     onTurn: async (context, next) => {
@@ -45,7 +47,11 @@ export function inboundDedupe(ctx: Ctx, timing: DedupeTiming = DEDUPE_TIMING): M
       if (!DEDUPED.has(a.type) || !a.id) return next();
       purge();
       const key = `${a.conversation?.id ?? '-'}|${a.id}`;
+      // The turn's first reads (see early-reads.ts) go out with the claim, not after it.
+      alongsideClaim?.(context);
       const claim = await awaitClaim(ctx, key, timing);
+      // A turn taken over waited seconds for a quiet holder: what was read alongside is stale.
+      if (claim === 'taken-over') forgetEarlyReads(context);
       if (claim !== 'claimed' && claim !== 'taken-over') {
         ctx.log.info({ event: 'inbound.duplicate', activityId: a.id, claim }, 'duplicate delivery dropped');
         return;

@@ -126,6 +126,38 @@ describe.each(BACKENDS)('inbound dedupe on %s', (backend) => {
     await doneClaim(activity);
   });
 
+  it.runIf(backend === 'postgres')('reads who is acting and the stored conversation while the key is being claimed, not after it', async () => {
+    const url = t.bot.ctx.config.DATABASE_URL!;
+    const [locker, watcher] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all([locker.connect(), watcher.connect()]);
+    const since = t.connector.delivered.length;
+    try {
+      // The claim's INSERT waits behind this lock for as long as the test holds it.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "ProcessedActivity" IN EXCLUSIVE MODE');
+      const lockedAt = (await watcher.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0]!.at;
+      const turn = t.post(help());
+      const others = async () =>
+        (await watcher.query<{ query: string; state: string; wait: string | null }>(
+          `SELECT query, state, wait_event_type AS wait FROM pg_stat_activity
+           WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $1) AND state_change > $2`,
+          [(locker as unknown as { processID: number }).processID, lockedAt],
+        )).rows;
+      const seen = await waitFor('the claim waiting and both reads done', others, (rows) =>
+        rows.some((r) => r.wait === 'Lock' && r.query.includes('"ProcessedActivity"')) &&
+        rows.some((r) => r.state === 'idle' && r.query.includes('"Person"')) &&
+        rows.some((r) => r.state === 'idle' && r.query.includes('"ConversationRef"')), 5_000, 20);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      expect(answered(since)).toBe(0);
+      await locker.query('COMMIT');
+      expect((await turn).status).toBe(200);
+      expect(answered(since)).toBe(1);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => {});
+      await Promise.all([locker.end(), watcher.end()]);
+    }
+  });
+
   it.runIf(backend === 'postgres')('handles a resend after the database was lost mid-turn', async () => {
     const name = new URL(t.bot.ctx.config.DATABASE_URL!).pathname.slice(1);
     const activity = help();
