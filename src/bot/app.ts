@@ -2,6 +2,7 @@ import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppContext } from '../app-context.ts';
 import { startReadingConversation } from '../features/conversations/conversations.routes.ts';
+import { startReadingVocabulary } from '../features/queries/queries.routes.ts';
 import { FEATURES } from '../features/registry.ts';
 import { startIdentifying } from './identify.ts';
 import { inboundDedupe } from './inbound-dedupe.ts';
@@ -13,10 +14,12 @@ export type BotApp = Application<TurnState>;
 /** Builds the teams-ai Application: the guard, the error boundary, then every feature's routes. */
 export function createBotApp(ctx: AppContext, adapter: TeamsAdapter): BotApp {
   adapter.use(inboundGuard(ctx.config, ctx.log));
-  // Who is acting and the stored conversation reference: every message turn's first two reads.
+  // Every message turn's first reads: who is acting, the stored conversation reference and, for
+  // a message to the bot, the asker's vocabulary stamp.
   const alongsideClaim = (context: TurnContext) => {
     startIdentifying(context, ctx);
     startReadingConversation(context, ctx);
+    startReadingVocabulary(context, ctx);
   };
   adapter.use(inboundDedupe(ctx, { alongsideClaim }));
   const app = new Application<TurnState>({

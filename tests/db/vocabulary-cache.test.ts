@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { applyMigrations } from '../../src/db/migrations.ts';
-import { loadVocabulary } from '../../src/features/queries/vocabulary.service.ts';
+import { loadVocabulary, vocabularyStampOfPerson } from '../../src/features/queries/vocabulary.service.ts';
 import { BACKENDS, databaseEnv, type DatabaseEnv } from '../helpers/databases.ts';
 
 const Q1 = { startsOn: new Date('2022-04-01'), endsOn: new Date('2022-06-30') };
@@ -95,5 +95,19 @@ describe.each(BACKENDS)('the vocabulary cache on %s', (backend) => {
     } finally {
       await second.close();
     }
+  });
+  it('takes a stamp read by the asker\'s Entra object id before the turn knows who they are, for their own partnership only', async () => {
+    await prisma().person.updateMany({ where: { partnershipId }, data: { aadObjectId: 'aad-vocab-rob' } });
+    const early = () => vocabularyStampOfPerson(prisma(), 'aad-vocab-rob');
+    const cached = (await load()).vocabulary;
+    const before = db.queries!.count;
+    expect(await loadVocabulary(prisma(), partnershipId, early())).toBe(cached);
+    expect(db.queries!.count - before).toBe(1);
+    await prisma().service.updateMany({ where: { partnershipId }, data: { aliases: ['TSS'] } });
+    expect((await loadVocabulary(prisma(), partnershipId, early())).services[0]!.aliases).toEqual(['TSS']);
+    // Asked for another partnership (or by a stranger), the early stamp is not this one's: read afresh.
+    const other = await prisma().partnership.findUniqueOrThrow({ where: { slug: 'other' } });
+    expect((await loadVocabulary(prisma(), other.id, early())).services.map((s) => s.name)).toEqual(['Housing']);
+    expect(await vocabularyStampOfPerson(prisma(), 'aad-nobody')).toMatchObject({ partnershipId: null });
   });
 });

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AppContext } from '../../app-context.ts';
 import { addressedToBot } from '../../bot/addressed.ts';
+import { startEarlyRead, takeEarlyRead } from '../../bot/early-reads.ts';
 import { identifyActor } from '../../bot/identify.ts';
 import { cardAttachment } from '../../cards/card-templates.ts';
 import { ACCESS_HELP, isMember, type Actor } from '../identity/identity.service.ts';
@@ -11,7 +12,7 @@ import { AskSubmitSchema } from './queries.schemas.ts';
 import { answerQuestion } from './queries.service.ts';
 import { answerText } from './queries.text.ts';
 import { prepareVocabulary, understand } from './understand.ts';
-import { loadVocabulary } from './vocabulary.service.ts';
+import { loadVocabulary, vocabularyStampOfPerson } from './vocabulary.service.ts';
 
 /** What this turn needs from the queries feature, decided once by the selector. */
 type Turn =
@@ -21,6 +22,17 @@ type Turn =
   | { kind: 'answer'; actor: Actor; intent: Intent; vocabulary: Vocabulary };
 
 const TURN_KEY = Symbol('queries.turn');
+const STAMP = Symbol('queries.vocabularyStamp');
+
+/**
+ * Starts reading the asker's vocabulary stamp (which `decide` needs after knowing who is asking)
+ * as the turn begins, for a message that will be read as a question or command.
+ */
+export function startReadingVocabulary(context: TurnContext, ctx: Pick<AppContext, 'db'>): void {
+  const aadObjectId = context.activity.from?.aadObjectId;
+  if (context.activity.type !== 'message' || !aadObjectId || !addressedToBot(context)) return;
+  startEarlyRead(context, STAMP, () => vocabularyStampOfPerson(ctx.db.prisma, aadObjectId));
+}
 
 async function decide(context: TurnContext, ctx: AppContext): Promise<Turn> {
   const activity = context.activity;
@@ -35,6 +47,7 @@ async function decide(context: TurnContext, ctx: AppContext): Promise<Turn> {
   const vocabulary = await loadVocabulary(
     ctx.db.prisma,
     isMember(actor) ? actor.partnershipId : undefined,
+    takeEarlyRead(context, STAMP, async () => undefined),
   );
   const intent = understand(question, prepareVocabulary(vocabulary));
   // Small talk and "help" go to help, for anyone; a partnership question only for members.
