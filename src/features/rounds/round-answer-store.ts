@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Narrative, Prisma, RagRating, RagStatus, Round } from '../../generated/prisma/client.ts';
+import type { Narrative, Prisma, RagRating, Round } from '../../generated/prisma/client.ts';
 import type { Actor } from '../identity/identity.service.ts';
 import type { CheckedAnswer } from './round-answer-rules.ts';
 import { writeAnswers, type AnswerWrites } from './round-answer-writes.ts';
@@ -88,7 +88,7 @@ function planRag(writes: AnswerWrites, answer: CheckedAnswer, current: RagRating
   const words = answer.ragWords!;
   if (current && current.words.join('|') === words.join('|')) return;
   if (current) writes.superseded.ratings.push(current.id);
-  const created = { id: randomUUID(), commitmentId: answer.commitmentId, words, status: answer.ragStatus! as RagStatus, version: (current?.version ?? 0) + 1 };
+  const created = { id: randomUUID(), commitmentId: answer.commitmentId, words, status: answer.ragStatus!, version: (current?.version ?? 0) + 1 };
   writes.ratings.push(created);
   writes.audits.push({
     action: writes.late ? 'rag.late_edit' : 'rag.recorded', entity: 'RagRating', entityId: created.id, entityRef: answer.ref,

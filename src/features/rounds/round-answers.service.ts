@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import { DomainError } from '../../domain-error.ts';
-import type { Prisma, RagStatus } from '../../generated/prisma/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Actor } from '../identity/identity.service.ts';
 import { decide } from '../policy/policy.ts';
 import type { RoundCardRecord } from './round-cards.service.ts';
