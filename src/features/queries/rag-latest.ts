@@ -95,7 +95,7 @@ export async function loadLatestRag(
       ) own ON true
       ${where}`,
     prisma.$queryRaw<Rating[]>`
-      SELECT c.id, l.words, l.status, l."recordedAt", l.source, l."fiscalYear", l.quarter, l."setBy",
+      SELECT c.id, l.words, l.status, l."recordedAt", l.source, l."fiscalYear", l.quarter, setter.name AS "setBy",
         COALESCE((SELECT array_agg(x.name ORDER BY x.first, x.name) FROM (
           SELECT s.name, min(n."recordedAt") AS first FROM "Narrative" n JOIN "Service" s ON s.id = n."serviceId"
           WHERE n."commitmentId" = c.id AND n."periodId" = l."periodId"
@@ -104,14 +104,15 @@ export async function loadLatestRag(
       ${COMMITMENTS}
       JOIN LATERAL (
         SELECT r.words, r.status::text AS status, r."recordedAt", r.source::text AS source,
-          p."fiscalYear", p.quarter, p.id AS "periodId", setter.name AS "setBy"
+          p."fiscalYear", p.quarter, p.id AS "periodId", r."setById"
         FROM "ReportingPeriod" p
         JOIN "RagRating" r ON r."periodId" = p.id AND r."commitmentId" = c.id AND r."supersededAt" IS NULL
-        LEFT JOIN "Person" setter ON setter.id = r."setById"
         WHERE p."partnershipId" = c."partnershipId" ${inPeriod}
         ORDER BY p."fiscalYear" DESC, p.quarter DESC
         LIMIT 1
       ) l ON true
+      -- Who set it, joined once outside the walk: inside, the planner hashed every person per commitment.
+      LEFT JOIN "Person" setter ON setter.id = l."setById"
       ${where}`,
   ]);
   const byCommitment = new Map(ratings.map((r) => [r.id, r]));
