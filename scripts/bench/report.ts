@@ -129,9 +129,9 @@ function memorySection(r: Report): string[] {
   const rss = r.raw.rssMiB;
   const kept = r.raw.afterCollection;
   const st = r.raw.startMs;
-  const vs = (value: number | undefined, floor: number | undefined) => (value !== undefined && floor !== undefined ? `${(value / floor).toFixed(2)}×` : '—');
+  const vs = (value: number | undefined, floor: number) => (value !== undefined ? `${(value / floor).toFixed(2)}×` : '—');
   const row = (label: string, k: string) =>
-    `| ${label} | ${rss[k]} | ${kept?.[k]?.rssMiB ?? '—'} | ${vs(kept?.[k]?.rssMiB, kept?.floor?.rssMiB)} | ${kept?.[k]?.heapUsedMiB ?? '—'} | ${st[k] !== undefined ? ms(st[k]) : '—'} | ${vs(st[k], st.floor)} |`;
+    `| ${label} | ${rss[k]} | ${kept[k]!.rssMiB} | ${vs(kept[k]!.rssMiB, kept.floor!.rssMiB)} | ${kept[k]!.heapUsedMiB} | ${st[k] !== undefined ? ms(st[k]) : '—'} | ${vs(st[k], st.floor!)} |`;
   return [
     '## Memory and start',
     '',
@@ -139,7 +139,7 @@ function memorySection(r: Report): string[] {
     '|---|---|---|---|---|---|---|',
     row('floor (time to listen)', 'floor'),
     ...Object.keys(rss).filter((k) => k !== 'floor').map((k) => row(`bot, ${k}`, k)),
-    `| bot, PostgreSQL empty (SEED=none, migrations applied) | — | — | — | — | ${ms(st.empty!)} | ${vs(st.empty, st.floor)} |`,
+    `| bot, PostgreSQL empty (SEED=none, migrations applied) | — | — | — | — | ${ms(st.empty!)} | ${vs(st.empty, st.floor!)} |`,
     '',
     `RSS from /proc/<pid>/status (VmRSS) of each child after all the timed turns; then each child, the floor included, is signalled to run a full garbage collection and reports its RSS and live heap (scripts/bench/child-memory.ts, loaded into every child with \`--expose-gc\`). The target is judged after the collection: RSS as read also counts whatever garbage a process happened to hold at that moment. Every child runs with the Node flags of \`npm start\` (${(r.machine.nodeFlags ?? []).join(' ') || 'none recorded'}): the heap cap makes V8 collect at about twice the live heap instead of letting garbage grow towards four times it, as it does by default on a machine with this much memory. PGlite runs PostgreSQL inside the bot process (WASM), so its RSS includes the database; its time to ready includes loading the example into a fresh database (the PostgreSQL ones start on an already seeded copy).`,
     '',

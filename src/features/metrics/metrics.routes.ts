@@ -50,6 +50,7 @@ async function importFilesSent(context: TurnContext, ctx: AppContext): Promise<v
   const actor = await identifyActor(context, ctx);
   if (!isMember(actor)) return void (await context.sendActivity(ACCESS_HELP));
   const personal = context.activity.conversation?.conversationType === 'personal';
-  const replies = await importSentFiles(ctx, actor, context.activity.attachments, personal);
-  for (const text of replies) await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
+  await importSentFiles(ctx, actor, context.activity.attachments, personal, async (text) => {
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
+  });
 }

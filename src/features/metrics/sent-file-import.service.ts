@@ -9,21 +9,21 @@ import { downloadSentFile, sentFiles, type SentFile } from './sent-file.ts';
 
 /**
  * Police or figures files an officer sent to the bot in their personal chat (the message's
- * attachments, checked only once the sender may import): each is fetched and imported like `npm run metrics:import`, and answered with its report (or why it was not).
+ * attachments, checked only once the sender may import): each is fetched and imported like
+ * `npm run metrics:import`, and answered with its report (or why it was not) as soon as it is done.
  */
 export async function importSentFiles(
   ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'config'>,
   actor: Actor,
   attachments: readonly unknown[] | undefined,
   inPersonalChat: boolean,
-): Promise<string[]> {
+  reply: (text: string) => Promise<void>,
+): Promise<void> {
   if (!inPersonalChat)
     throw new DomainError('metrics.not_personal', 'Send police files to me in a personal chat, not here.');
   const decision = decide(actor, 'import.run');
   if (!decision.allowed) throw new DomainError('metrics.forbidden', decision.reason, 403);
-  const replies: string[] = [];
-  for (const file of sentFiles(attachments)) replies.push(await importOne(ctx, actor, file));
-  return replies;
+  for (const file of sentFiles(attachments)) await reply(await importOne(ctx, actor, file));
 }
 
 async function importOne(

@@ -122,7 +122,7 @@ export async function loadLatestRag(
       ...c,
       rating: r
         ? {
-            words: r.words ?? [],
+            words: r.words,
             status: r.status,
             recordedAt: r.recordedAt,
             source: r.source,

@@ -30,7 +30,7 @@ const NEEDS_NARRATIVE: ReadonlySet<RagStatus> = new Set(['RED', 'AMBER']);
  * carries last period's RAG forward. Unanswered commitments are left for later.
  */
 export async function answerRules(
-  tx: Prisma.TransactionClient,
+  db: Prisma.TransactionClient,
   round: Round & { period: ReportingPeriod; partnership: { ragTerms: RagTerm[] } },
   record: RoundCardRecord,
   answers: Answer[],
@@ -39,7 +39,7 @@ export async function answerRules(
   for (const a of answers) if (!items.has(a.ref)) throw new DomainError('round.not_on_card', `${a.ref} is not on this card, so nothing was recorded.`);
   const { period } = round;
   const previous = previousQuarter({ fiscalYear: period.fiscalYear, quarter: period.quarter as Quarter['quarter'] });
-  const history = await previousReports(tx, round.partnershipId, previous, record.items.map((i) => i.commitmentId));
+  const history = await previousReports(db, round.partnershipId, previous, record.items.map((i) => i.commitmentId));
   const vocabulary = new Map(round.partnership.ragTerms.map((t) => [t.word.toLowerCase(), t]));
   const checked: CheckedAnswer[] = [];
   for (const answer of answers) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInbound } from '../../../src/bot/inbound-guard.ts';
-import { hostAllowed } from '../../../src/config.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { hostAllowed, loadConfig } from '../../../src/config.ts';
 
 const activity = (over: Record<string, any> = {}) =>
   ({
