@@ -34,7 +34,8 @@ export interface SchedulerRun {
  */
 export class Scheduler {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  /** The last pass asked for: passes queue up behind it, so the timer's never overlaps a caller's. */
+  private queue: Promise<unknown> = Promise.resolve();
   private stopped = true;
 
   constructor(
@@ -50,12 +51,21 @@ export class Scheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await this.queue;
   }
 
-  /** Plans every job up to now, then runs what is due (the latest of each series). */
-  async runDue(): Promise<SchedulerRun> {
-    await this.running;
+  /**
+   * Plans every job up to now, then runs what is due (the latest of each series). One pass at a
+   * time: a pass running beside another could find the due work taken but not yet committed,
+   * and return before the messages it was asked for exist.
+   */
+  runDue(): Promise<SchedulerRun> {
+    const pass = this.queue.then(() => this.pass());
+    this.queue = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<SchedulerRun> {
     const { prisma, clock, jobs, log } = this.deps;
     const now = clock.now();
     for (const job of jobs) await recordOccurrences(prisma, await job.plan(prisma, now));
@@ -84,13 +94,11 @@ export class Scheduler {
   private schedule(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const pass = this.runDue()
+      void this.runDue()
         .catch((err) => this.deps.log.error({ event: 'schedule.loop_failed', err }, 'scheduler pass failed'))
         .finally(() => {
-          if (this.running === pass) this.running = undefined;
           if (!this.stopped) this.schedule(this.options.pollMs);
         });
-      this.running = pass;
     }, delay);
     this.timer.unref();
   }
