@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { acquireDirectoryLock } from './directory-lock.ts';
+import { preparedStatementsWanted, statementNames } from './prepared-statements.ts';
 
 export { PrismaClient };
 export type Backend = 'pglite' | 'postgres';
@@ -60,8 +61,9 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, countQueri
   return { prisma: client as unknown as PrismaClient, queries };
 }
 
-function openPostgres(connectionString: string, countQueries?: boolean): Database {
-  const adapterFactory = new PrismaPg({ connectionString, max: 10 });
+function openPostgres(url: string, countQueries?: boolean): Database {
+  const { connectionString, prepare } = preparedStatementsWanted(url);
+  const adapterFactory = new PrismaPg({ connectionString, max: 10 }, prepare ? { statementNameGenerator: statementNames() } : {});
   const { prisma, queries } = createClient(adapterFactory, countQueries);
   return {
     prisma,
