@@ -23,9 +23,12 @@ export function formatDateTime(at: Date, zone = LONDON): string {
   return DateTime.fromJSDate(at, { zone }).toFormat("cccc d MMMM yyyy 'at' HH:mm");
 }
 
+// One formatter for the process: toLocaleString with options builds a new one on every call.
+const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
 /** "24,594"; decimals only where the figure has them. */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return NUMBER.format(n);
 }
 
 /** "+57.0%" / "−12.1%": signed, one decimal place. */

@@ -1,5 +1,6 @@
-import { phraseMatchAt, wordMatch, type MatchQuality } from './fuzzy-match.ts';
-import { GENERIC_WORDS, type Token } from './text.ts';
+import type { MatchQuality } from './fuzzy-match.ts';
+import { FUZZY, joinedMatchAt, matchWords, NO_MATCH, type IndexedPhrase, type PhraseIndex } from './phrase-index.ts';
+import type { Token } from './text.ts';
 import type { EntityKind, Phrase } from './vocabulary.ts';
 
 /** One entity a stretch of the question may name. */
@@ -27,26 +28,38 @@ function score(rankName: boolean, quality: MatchQuality, length: number): number
   return (rankName ? 100 : 0) + (quality === 'exact' ? 10 : 0) + length;
 }
 
+type Match = { start: number; length: number; quality: MatchQuality };
+
+/** Every stem of the name in order from `at`, each word exactly or within its tolerance. */
+function inOrderAt(matches: Uint8Array[], at: number, stemIds: number[]): MatchQuality | undefined {
+  if (at + stemIds.length > matches.length) return undefined;
+  let quality: MatchQuality = 'exact';
+  for (let k = 0; k < stemIds.length; k++) {
+    const q = matches[at + k]![stemIds[k]!]!;
+    if (q === NO_MATCH) return undefined;
+    if (q === FUZZY) quality = 'fuzzy';
+  }
+  return quality;
+}
+
 /** Runs of two or more consecutive words of a longer name ("hate crime", "young people"). */
-function runMatches(
-  said: string[],
-  p: Phrase,
-): Array<{ start: number; length: number; quality: MatchQuality }> {
-  const out: Array<{ start: number; length: number; quality: MatchQuality }> = [];
-  for (let i = 0; i < said.length; i++) {
-    let best: { start: number; length: number; quality: MatchQuality } | undefined;
-    for (let k = 0; k < p.stems.length; k++) {
+function runMatches(matches: Uint8Array[], p: IndexedPhrase): Match[] {
+  const out: Match[] = [];
+  const ids = p.stemIds;
+  for (let i = 0; i < matches.length; i++) {
+    let best: Match | undefined;
+    for (let k = 0; k < ids.length; k++) {
       let n = 0;
       let quality: MatchQuality = 'exact';
       let meaningful = false;
-      while (i + n < said.length && k + n < p.stems.length) {
-        const q = wordMatch(said[i + n]!, p.stems[k + n]!);
-        if (!q) break;
-        if (q === 'fuzzy') quality = 'fuzzy';
-        if (!GENERIC_WORDS.has(p.stems[k + n]!)) meaningful = true;
+      while (i + n < matches.length && k + n < ids.length) {
+        const q = matches[i + n]![ids[k + n]!]!;
+        if (q === NO_MATCH) break;
+        if (q === FUZZY) quality = 'fuzzy';
+        if (!p.generic[k + n]) meaningful = true;
         n++;
       }
-      if (n >= 2 && n < p.stems.length && meaningful && (!best || n > best.length))
+      if (n >= 2 && n < ids.length && meaningful && (!best || n > best.length))
         best = { start: i, length: n, quality };
     }
     if (best) out.push(best);
@@ -54,31 +67,24 @@ function runMatches(
   return out;
 }
 
-function allCandidates(said: string[], phrases: Phrase[]): Candidate[] {
+function allCandidates(said: string[], index: PhraseIndex): Candidate[] {
+  const matches = matchWords(said, index);
   const out: Candidate[] = [];
-  const push = (
-    p: Phrase,
-    start: number,
-    length: number,
-    quality: MatchQuality,
-    rankName: boolean,
-  ) =>
-    out.push({
-      kind: p.kind,
-      id: p.id,
-      label: p.label,
-      start,
-      end: start + length,
-      score: score(rankName, quality, length),
-    });
-  for (const p of phrases) {
+  const push = (p: Phrase, start: number, length: number, quality: MatchQuality, rankName: boolean) =>
+    out.push({ kind: p.kind, id: p.id, label: p.label, start, end: start + length, score: score(rankName, quality, length) });
+  for (const indexed of index.phrases) {
+    const p = indexed.phrase;
     for (let i = 0; i < said.length; i++) {
-      const m = phraseMatchAt(said, i, p.stems);
-      if (m && (!p.exactOnly || m.quality === 'exact'))
-        push(p, i, m.length, m.quality, p.rank === 'name');
+      const inOrder = inOrderAt(matches, i, indexed.stemIds);
+      if (inOrder) {
+        if (!p.exactOnly || inOrder === 'exact') push(p, i, indexed.stemIds.length, inOrder, p.rank === 'name');
+        continue;
+      }
+      const joined = joinedMatchAt(said, i, indexed);
+      if (joined !== undefined && !p.exactOnly) push(p, i, joined, 'fuzzy', p.rank === 'name');
     }
     if (p.rank === 'name' && p.stems.length > 2 && p.kind !== 'person' && p.kind !== 'role')
-      for (const r of runMatches(said, p)) push(p, r.start, r.length, r.quality, false);
+      for (const r of runMatches(matches, indexed)) push(p, r.start, r.length, r.quality, false);
   }
   return out;
 }
@@ -88,9 +94,9 @@ function allCandidates(said: string[], phrases: Phrase[]): Candidate[] {
  * overlapping a claimed stretch stays with it, so "hate crime" keeps both the metric and the
  * priority and the question's other words can decide.
  */
-export function findMentions(tokens: Token[], phrases: Phrase[], masked: Set<number>): Mention[] {
+export function findMentions(tokens: Token[], index: PhraseIndex, masked: Set<number>): Mention[] {
   const said = tokens.map((t, i) => (masked.has(i) ? '\u0000' : t.stem));
-  const candidates = allCandidates(said, phrases).sort(
+  const candidates = allCandidates(said, index).sort(
     (a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score,
   );
   const mentions: Mention[] = [];

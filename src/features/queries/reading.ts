@@ -3,12 +3,13 @@ import type { Intent, OwnerRef, PeriodRef, Vocabulary } from './intent.ts';
 import { bestOfKinds, findMentions, type Candidate, type Mention } from './mentions.ts';
 import { extractPeriod, extractPriorityNumber, extractRefs } from './slots.ts';
 import { tokenize, type Token } from './text.ts';
-import { buildPhrases, type EntityKind, type Phrase } from './vocabulary.ts';
+import { indexPhrases, type PhraseIndex } from './phrase-index.ts';
+import { buildPhrases, type EntityKind } from './vocabulary.ts';
 
 /** The vocabulary with its phrases worked out once: build it when the data changes. */
 export interface PreparedVocabulary {
   vocabulary: Vocabulary;
-  phrases: Phrase[];
+  phrases: PhraseIndex;
 }
 
 const prepared = new WeakMap<Vocabulary, PreparedVocabulary>();
@@ -17,7 +18,7 @@ const prepared = new WeakMap<Vocabulary, PreparedVocabulary>();
 export function prepareVocabulary(vocabulary: Vocabulary): PreparedVocabulary {
   const known = prepared.get(vocabulary);
   if (known) return known;
-  const fresh = { vocabulary, phrases: buildPhrases(vocabulary) };
+  const fresh = { vocabulary, phrases: indexPhrases(buildPhrases(vocabulary)) };
   prepared.set(vocabulary, fresh);
   return fresh;
 }
