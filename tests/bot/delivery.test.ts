@@ -160,6 +160,33 @@ describe.each(BACKENDS)('delivery on %s', (backend) => {
     expect([...receipts(tag).values()]).toEqual(Array(36).fill(1));
   });
 
+  it('sleeps while nothing is due, yet wakes for a retry when it falls due and for what is queued while a send is under way', async () => {
+    const [ken, rob] = ['Ken Loyal', 'Rob Vale'].map((n) => members.find((m) => m.name === n)!);
+    const idle = standalone('sleeper', realTransport(), { idlePollMs: 600_000 });
+    idle.start();
+    try {
+      // Ken's card fails once with 500: its retry is due in under a second of the bot's clock.
+      t.connector.fail({ status: 500, match: (c) => c.conversationId === ken!.conversationId });
+      const retried = await fanOut([ken!]);
+      idle.kick();
+      const retry = () => prisma().outboxMessage.findFirst({ where: { dedupeKey: { startsWith: retried }, status: 'PENDING', lastError: { not: null } } });
+      await waitFor(async () => (await retry()) !== null);
+      // The bot's clock stands still in tests: move it to the retry's time, as real time would.
+      t.clock.set((await retry())!.nextAttemptAt);
+      await waitFor(() => receipts(retried).get('Ken Loyal') === 1, 5_000);
+      // Rob's send is slow; Ken's second card is queued while that pass is under way.
+      t.connector.fail({ status: 200, delayMs: 500, match: (c) => c.conversationId === rob!.conversationId });
+      const slow = await fanOut([rob!]);
+      idle.kick();
+      await waitFor(() => t.connector.calls.some((c) => c.conversationId === rob!.conversationId && c.status === undefined));
+      const queuedMidPass = await fanOut([ken!]);
+      idle.kick();
+      await waitFor(() => receipts(slow).get('Rob Vale') === 1 && receipts(queuedMidPass).get('Ken Loyal') === 1, 5_000);
+    } finally {
+      await idle.stop();
+    }
+  });
+
   it('starts a 1:1 chat with a member it has none with, marks the unreachable "needs install" and tells the officer once', async () => {
     const find = (name: string) => members.find((m) => m.name === name)!;
     const [rob, stuart, ken, angela, officer] = ['Rob Vale', 'Stuart Baker', 'Ken Loyal', 'Angela Page', 'Sarah Newman'].map(find);

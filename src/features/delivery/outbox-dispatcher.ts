@@ -5,7 +5,7 @@ import type { Clock } from '../../time/clock.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits, type Transport } from './delivery.schemas.ts';
 import { deliverOne, type DeliveryDeps, type Delivered } from './deliver-one.ts';
 import { reportUndelivered } from './delivery-report.service.ts';
-import { claimBatch, markRetry, outstandingCount, type ClaimedMessage } from './outbox.service.ts';
+import { claimBatch, markRetry, nextDueAt, outstandingCount, type ClaimedMessage } from './outbox.service.ts';
 import { RateLimiter, realPace, type Pace } from './rate-limiter.ts';
 import { throttledUntil } from './throttle.service.ts';
 
@@ -14,7 +14,13 @@ export interface DispatcherOptions {
   batchSize: number;
   /** How long a claim lasts without renewal; longer than `sendTimeoutMs`. */
   leaseMs: number;
-  pollMs: number;
+  /**
+   * The longest the dispatcher sleeps with nothing due: what this process queues it is told about
+   * at once (`kick`), and what is due later (a retry, a pause for Teams' 429) it wakes for.
+   */
+  idlePollMs: number;
+  /** How soon it looks again when something is due but was not claimable (another worker holds it). */
+  busyPollMs: number;
   /** Attempts (not counting 429 waits) before a message is dead-lettered and reported. */
   maxAttempts: number;
   /** A send the connector has not answered by then counts as failed, to be retried. */
@@ -23,7 +29,7 @@ export interface DispatcherOptions {
   concurrency: number;
 }
 
-const DEFAULTS: DispatcherOptions = { batchSize: 50, leaseMs: 60_000, pollMs: 1_000, maxAttempts: 8, sendTimeoutMs: 20_000, concurrency: 8 };
+const DEFAULTS: DispatcherOptions = { batchSize: 50, leaseMs: 60_000, idlePollMs: 15_000, busyPollMs: 1_000, maxAttempts: 8, sendTimeoutMs: 20_000, concurrency: 8 };
 
 export interface DispatcherDeps {
   prisma: PrismaClient;
@@ -38,13 +44,16 @@ export interface DispatcherDeps {
 /**
  * Drains the outbox: claims a batch, sends each message under Teams' limits, records the outcome,
  * and reports what could not be delivered. A timer asks for due work (like Company
- * Communicator's scheduler); `kick()` asks at once after something is queued.
+ * Communicator's scheduler), set for when the next message falls due; `kick()` asks at once after
+ * something is queued.
  */
 export class OutboxDispatcher {
   private readonly options: DispatcherOptions;
   private readonly deps: DeliveryDeps;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  /** Something was queued while a pass ran, possibly after it claimed: look again straight after. */
+  private kicked = false;
   private stopped = true;
 
   constructor(deps: DispatcherDeps, options: Partial<DispatcherOptions> = {}) {
@@ -66,7 +75,9 @@ export class OutboxDispatcher {
 
   /** Something was queued: look now rather than at the next poll. */
   kick(): void {
-    if (!this.stopped && !this.running) this.pass();
+    if (this.stopped) return;
+    if (this.running) this.kicked = true;
+    else this.pass();
   }
 
   /**
@@ -130,22 +141,35 @@ export class OutboxDispatcher {
 
   private schedule(delay: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => (this.running ? this.schedule(this.options.pollMs) : this.pass()), delay);
+    this.timer = setTimeout(() => (this.running ? this.schedule(this.options.busyPollMs) : this.pass()), delay);
     this.timer.unref();
   }
 
-  /** One background pass: everything due, then the undelivered report; then the next poll. */
+  /** One background pass: everything due, then the undelivered report; then sleep until more is due. */
   private pass(): void {
     clearTimeout(this.timer);
+    this.kicked = false;
     this.running = this.sendAllDue()
       .then(() => reportUndelivered(this.deps.prisma, this.deps.clock.now()))
       .then((reports) => (reports > 0 ? this.sendAllDue() : 0))
-      .then(() => undefined)
-      .catch((err) => this.deps.log.error({ event: 'outbox.loop_failed', err }, 'outbox loop failed'))
-      .finally(() => {
+      .then(() => this.untilNextDue())
+      .catch((err) => {
+        this.deps.log.error({ event: 'outbox.loop_failed', err }, 'outbox loop failed');
+        return this.options.busyPollMs;
+      })
+      .then((delay) => {
         this.running = undefined;
-        if (!this.stopped) this.schedule(this.options.pollMs);
+        if (!this.stopped) this.schedule(this.kicked ? 0 : delay);
       });
+  }
+
+  /** Milliseconds until the next message falls due (or Teams' pause ends), within the idle poll. */
+  private async untilNextDue(): Promise<number> {
+    const now = this.deps.clock.now().getTime();
+    const paused = this.deps.pausedUntil?.getTime();
+    const due = paused && paused > now ? paused : (await nextDueAt(this.deps.prisma))?.getTime();
+    if (due === undefined) return this.options.idlePollMs;
+    return due <= now ? this.options.busyPollMs : Math.min(due - now, this.options.idlePollMs);
   }
 }
 

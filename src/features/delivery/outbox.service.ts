@@ -110,6 +110,18 @@ export async function markFinal(prisma: PrismaClient, message: ClaimedMessage, s
   return count === 1;
 }
 
+/**
+ * When the next message falls due: the earliest retry, or the earliest claim to run out (a worker
+ * that died mid-send). Undefined when nothing waits.
+ */
+export async function nextDueAt(prisma: PrismaClient): Promise<Date | undefined> {
+  const [row] = await prisma.$queryRaw<Array<{ at: Date | null }>>`
+    SELECT LEAST(
+      (SELECT min("nextAttemptAt") FROM "OutboxMessage" WHERE status = 'PENDING'::"OutboxStatus"),
+      (SELECT min("claimedUntil") FROM "OutboxMessage" WHERE status = 'SENDING'::"OutboxStatus")) AS at`;
+  return row?.at ?? undefined;
+}
+
 /** How many messages are still to go (pending or being sent). */
 export async function outstandingCount(prisma: PrismaClient): Promise<number> {
   return prisma.outboxMessage.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
