@@ -50,7 +50,7 @@ try {
   startMs.empty = empty.readyMs;
   await empty.stop();
   const bots: Array<[string, BenchDatabase]> = [['postgres 1×', pg1], ['pglite 1×', pgliteDatabase()], ['postgres 10×', pg10], ['postgres 100×', pg100]];
-  const targets: Target[] = [await connect('floor', floor)];
+  const targets: Target[] = [{ ...(await connect('floor', floor)), echoes: true }];
   for (const [name, db] of bots) {
     const child = await start(name, 'src/index.ts', { ...db.env, ...BOT });
     startMs[name] = child.readyMs;

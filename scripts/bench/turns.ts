@@ -12,7 +12,7 @@ export const TURN_LABELS: Record<TurnKind, string> = {
   actions: '"outstanding actions"',
   figure: 'a figure ("latest hate crime figure")',
   submit: 'card submit (round.submit invoke, writes a new version)',
-  'open-round': 'opening a round (officer, preview card)',
+  'open-round': 'opening a round (officer, drafts it and gets the preview card)',
 };
 
 /** Rob Vale's Q3 round card, answered again and again by the card-submit turn. */
@@ -29,6 +29,8 @@ export interface Target {
   officer: TeamsUser;
   partner: TeamsUser;
   card?: RoundCard;
+  /** The floor only echoes: its turns count on any reply, a bot's only on the answer asked for. */
+  echoes?: boolean;
 }
 
 /** A person of the example in the fake connector's roster, so TeamsInfo.getMember finds their email. */
@@ -79,7 +81,8 @@ export function turnActivity(t: Target, kind: TurnKind, i: number): Record<strin
     case 'figure':
       return messageActivity('latest hate crime figure', o(t.officer));
     case 'open-round':
-      return messageActivity('open the Q3 round for priority 1, due 12 January', o(t.officer));
+      // Q4 has no open round (prepareBot opened Q3), so each turn drafts one and previews it.
+      return messageActivity('open the Q4 2022/23 round for priority 1, due 12 April', o(t.officer));
     case 'submit': {
       const card = t.card ?? { sentCardId: 'floor', ref: '0.0.0' };
       const r = card.ref;
@@ -90,15 +93,24 @@ export function turnActivity(t: Target, kind: TurnKind, i: number): Record<strin
 }
 
 /**
- * One timed turn. A message counts only if a reply reached the connector before the POST
- * returned; an invoke only if its body is a card. Returns the milliseconds, or an error.
+ * One timed turn. It counts only if the answer asked for reached the connector before the POST
+ * returned (an invoke's answer is its body): the answer card to a question, the preview of the
+ * drafted round, the card after a submit; the floor's echo for the floor. Returns the
+ * milliseconds, or an error.
  */
 export async function timeTurn(t: Target, kind: TurnKind, i: number): Promise<number | Error> {
   const r = await post(t, turnActivity(t, kind, i)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   if (r instanceof Error) return r;
   if (r.status !== 200) return new Error(`${t.name} ${kind}: HTTP ${r.status}`);
-  if (kind === 'submit') return r.body?.type === 'application/vnd.microsoft.card.adaptive' ? r.ms : new Error(`${t.name} submit: ${JSON.stringify(r.body).slice(0, 200)}`);
-  return r.sent.some((a) => a.type === 'message') ? r.ms : new Error(`${t.name} ${kind}: no reply reached the connector`);
+  return answered(t, kind, r) ? r.ms : new Error(`${t.name} ${kind}: not the answer asked for: ${JSON.stringify(kind === 'submit' ? r.body : r.sent).slice(0, 300)}`);
+}
+
+function answered(t: Target, kind: TurnKind, r: Posted): boolean {
+  if (kind === 'submit') return r.body?.type === 'application/vnd.microsoft.card.adaptive';
+  const messages = r.sent.filter((a) => a.type === 'message');
+  if (t.echoes) return messages.length > 0;
+  if (kind === 'open-round') return messages.some((a) => JSON.stringify(a.attachments ?? []).includes('Send the cards'));
+  return messages.some((a) => a.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
 }
 
 /**

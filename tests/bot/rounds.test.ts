@@ -76,6 +76,31 @@ describe.each(BACKENDS)('reporting rounds on %s', (backend) => {
     expect(cardsSentTo(t, chair, since)).toHaveLength(0);
   });
 
+  it('refuses a second round while the quarter has one open, and drafts one for a quarter not yet reported on', async () => {
+    const prisma = t.bot.ctx.db.prisma;
+    const rounds = await prisma.round.count();
+    const { sent } = await say(officer, 'open the Q3 round for priority 1, due 12 January');
+    expect(sent[0]!.text).toBe('The Q3 2022/23 round is already open. Extend or close it instead.');
+    expect(await prisma.round.count()).toBe(rounds);
+    expect(await prisma.reportingPeriod.count({ where: { fiscalYear: 2023 } })).toBe(0);
+
+    const drafted = await say(officer, 'open the Q1 2023/24 round for priority 1, due 12 July');
+    const preview = drafted.sent[0]!.attachments[0].content;
+    expect(cardText(preview)).toContain('Open the Q1 2023/24 round?');
+    const period = await prisma.reportingPeriod.findFirstOrThrow({ where: { fiscalYear: 2023, quarter: 1 } });
+    expect([period.startsOn.toISOString(), period.endsOn.toISOString()]).toEqual(['2023-04-01T00:00:00.000Z', '2023-06-30T00:00:00.000Z']);
+    const draft = await prisma.round.findFirstOrThrow({ where: { periodId: period.id }, include: { assignments: true } });
+    expect(draft).toMatchObject({ status: 'DRAFT', priorityNumbers: [1], createdAt: t.clock.now() });
+    expect(draft.dueOn.toISOString()).toBe('2023-07-12T00:00:00.000Z');
+    expect(draft.assignments.length).toBeGreaterThan(0);
+    expect(draft.assignments.every((a) => a.status === 'PENDING' && a.commitmentIds.length > 0)).toBe(true);
+    const audited = await prisma.auditEntry.findMany({ where: { entity: 'Round', entityId: draft.id } });
+    expect(audited.map((a) => [a.action, a.entityRef, a.after])).toEqual([['round.drafted', 'Q1 2023/24', { priorities: [1], dueOn: '2023-07-12' }]]);
+    // The preview was remembered with the draft: its Cancel is recognised as the bot's own card.
+    const cancel = executeActions(preview).find((a) => a.title === 'Cancel')!;
+    expect(cardText((await act(officer, cancel.verb, cancel.data)).body.value)).toContain('Cancelled: nothing was sent.');
+  });
+
   it('records an answer, turns the card read-only, and records nothing for the same submit twice', async () => {
     const ref = leadRef(robCard);
     const data = { sentCardId: robCardId, [`mode-${ref}`]: 'update', [`rag-${ref}`]: 'Amber', [`narrative-${ref}`]: 'Two rogue trader cases are still open.', [`support-${ref}`]: 'false', [`boardOnly-${ref}`]: 'false' };

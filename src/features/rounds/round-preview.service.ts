@@ -4,12 +4,9 @@ import type { Actor } from '../identity/identity.service.ts';
 import { renderPreviewCard } from './round-admin.cards.ts';
 import type { RoundDraft } from './rounds.service.ts';
 
-/** The officer's "about to send" card, remembered so that its Confirm can be checked. */
-export async function previewCard(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor, draft: RoundDraft) {
-  const sent = await ctx.db.prisma.sentCard.create({
-    data: { kind: 'round.preview', personId: actor.personId, roundId: draft.roundId, data: { roundId: draft.roundId }, createdAt: ctx.clock.now() },
-  });
-  return renderPreviewCard(sent.id, draft);
+/** The officer's "about to send" card, remembered with the draft so that its Confirm can be checked. */
+export function previewCard(draft: RoundDraft) {
+  return renderPreviewCard(draft.previewCardId, draft);
 }
 
 /** The round a preview card was for, if this actor's partnership sent it. Card data is not trusted. */

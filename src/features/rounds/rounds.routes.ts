@@ -72,7 +72,7 @@ async function runCommand(context: TurnContext, ctx: AppContext, command: RoundC
       if (!command.due) return say('When is it due? For example: "open the Q3 round for priorities 1 and 4, due 12 January".');
       if (command.due === 'invalid') return say('I could not read that due date. Try "due 12 January" or "due 2023-01-12".');
       const draft = await draftRound(ctx, actor, { quarter: resolveQuarter(command.quarter, ctx.clock.now()), priorityNumbers: command.priorities, dueOn: command.due });
-      return void (await context.sendActivity({ attachments: [await previewCard(ctx, actor!, draft)] }));
+      return void (await context.sendActivity({ attachments: [previewCard(draft)] }));
     }
     case 'close': {
       const round = await currentRound(ctx, actor!.partnershipId);

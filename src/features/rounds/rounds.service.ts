@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
 import { DomainError } from '../../domain-error.ts';
-import { quarterLabel, type Quarter } from '../../time/financial-year.ts';
+import { quarterBounds, quarterLabel, type Quarter } from '../../time/financial-year.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../identity/identity.service.ts';
 import { decide } from '../policy/policy.ts';
 import { planRound, type RoundPlan } from './round-plan.service.ts';
-import { ensurePeriod } from './round-periods.ts';
+import { writeDraft } from './round-draft-writes.ts';
 import { enqueuePartnerCards } from './round-cards.service.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'outbox'>;
@@ -19,6 +20,8 @@ export interface RoundRequest {
 
 export interface RoundDraft {
   roundId: string;
+  /** The officer's preview card, written with the draft. */
+  previewCardId: string;
   periodLabel: string;
   dueOn: string;
   priorityNumbers: number[];
@@ -44,24 +47,22 @@ export async function draftRound(ctx: Ctx, who: Actor | undefined, request: Roun
   ]);
   const label = quarterLabel(request.quarter);
   if (plan.partners.length === 0) throw new DomainError('round.empty', `Nobody answers for the commitments of those priorities, so there is nothing to send for ${label}.`);
-  const round = await prisma.$transaction(async (tx) => {
-    const period = await ensurePeriod(tx, actor.partnershipId, request.quarter, partnership.fyStartMonth);
-    const open = await tx.round.findFirst({ where: { periodId: period.id, status: 'OPEN' } });
-    if (open) throw new DomainError('round.already_open', `The ${label} round is already open. Extend or close it instead.`);
-    const created = await tx.round.create({
-      data: {
-        partnershipId: actor.partnershipId,
-        periodId: period.id,
-        priorityNumbers: request.priorityNumbers,
-        dueOn: new Date(request.dueOn),
-        openedById: actor.personId,
-        assignments: { create: plan.partners.map((p) => ({ personId: p.personId, commitmentIds: p.commitments.map((c) => c.id) })) },
-      },
-    });
-    await audit(tx, { partnershipId: actor.partnershipId, actorId: actor.personId, action: 'round.drafted', entity: 'Round', entityId: created.id, entityRef: label, after: { priorities: request.priorityNumbers, dueOn: request.dueOn }, at: ctx.clock.now() });
-    return created;
+  const roundId = randomUUID();
+  const previewCardId = randomUUID();
+  const written = await writeDraft(prisma, {
+    partnershipId: actor.partnershipId,
+    period: { id: randomUUID(), ...request.quarter, ...quarterBounds(request.quarter, partnership.fyStartMonth) },
+    roundId,
+    priorityNumbers: request.priorityNumbers,
+    dueOn: request.dueOn,
+    openedById: actor.personId,
+    assignments: plan.partners.map((p) => ({ id: randomUUID(), personId: p.personId, commitmentIds: p.commitments.map((c) => c.id) })),
+    previewCardId,
+    label,
+    now: ctx.clock.now(),
   });
-  return { roundId: round.id, periodLabel: label, dueOn: request.dueOn, priorityNumbers: request.priorityNumbers, plan };
+  if (written === 'already-open') throw new DomainError('round.already_open', `The ${label} round is already open. Extend or close it instead.`);
+  return { roundId, previewCardId, periodLabel: label, dueOn: request.dueOn, priorityNumbers: request.priorityNumbers, plan };
 }
 
 export type ConfirmOutcome = { kind: 'opened'; partners: number; cards: number; periodLabel: string } | { kind: 'already'; status: string; periodLabel: string };
