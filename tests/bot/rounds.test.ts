@@ -1,4 +1,7 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findActorByAadObjectId, type Actor } from '../../src/features/identity/identity.service.ts';
+import { loadRoundCard } from '../../src/features/rounds/round-answers.service.ts';
 import { cardActionActivity, messageActivity, type TeamsUser } from '../helpers/activities.ts';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.ts';
 import { BACKENDS } from '../helpers/databases.ts';
@@ -115,6 +118,31 @@ describe.each(BACKENDS)('reporting rounds on %s', (backend) => {
     expect(rows[0]).toMatchObject({ text: 'Two rogue trader cases are still open.', version: 1, supersededAt: null, source: 'CARD' });
     const rag = await t.bot.ctx.db.prisma.ragRating.findMany({ where: { commitment: { ref }, period: { quarter: 3 } } });
     expect(rag.map((r) => r.words)).toEqual([['Amber']]);
+  });
+
+  it.runIf(backend === 'postgres')('reads the card while who is acting is still being looked up, and checks it once both are in', async () => {
+    const watcher = new pg.Client({ connectionString: t.bot.ctx.config.DATABASE_URL! });
+    await watcher.connect();
+    try {
+      const since = (await watcher.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0]!.at;
+      let identified!: (actor: Actor | undefined) => void;
+      const loading = loadRoundCard(t.bot.ctx.db.prisma, new Promise<Actor | undefined>((resolve) => (identified = resolve)), robCardId);
+      const cardRead = async () =>
+        (await watcher.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+           AND state = 'idle' AND state_change > $1 AND query LIKE '%FROM "public"."SentCard"%'`,
+          [since],
+        )).rowCount! > 0;
+      for (let waited = 0; !(await cardRead()); waited += 20) {
+        if (waited > 5_000) throw new Error('the card was not read while the actor was unknown');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      identified(await findActorByAadObjectId(t.bot.ctx.db.prisma, ken.aadObjectId!));
+      // Ken is not Rob and no delegate of his: the card, read first, is still refused to him.
+      await expect(loading).rejects.toThrow(/You do not answer for/);
+    } finally {
+      await watcher.end();
+    }
   });
 
   it('keeps history when an answer is edited', async () => {

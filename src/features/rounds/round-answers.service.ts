@@ -20,16 +20,22 @@ export interface SubmissionResult {
   answers: CheckedAnswer[];
 }
 
-/** The card the bot sent, and whether this actor may answer it. Card data is never trusted. */
-export async function loadRoundCard(tx: Prisma.TransactionClient, actor: Actor | undefined, sentCardId: string) {
-  const card = await tx.sentCard.findUnique({
-    where: { id: sentCardId },
-    include: {
-      // The round with its period and the partnership's RAG words: what the answer rules need, in this one statement.
-      round: { include: { period: true, partnership: { select: { ragTerms: true } } } },
-      person: { select: { name: true, partnershipId: true } },
-    },
-  });
+/**
+ * The card the bot sent, and whether this actor may answer it. Card data is never trusted. Who is
+ * acting may still be being looked up: the card is read meanwhile, and checked once both are in.
+ */
+export async function loadRoundCard(tx: Prisma.TransactionClient, acting: Actor | undefined | Promise<Actor | undefined>, sentCardId: string) {
+  const [actor, card] = await Promise.all([
+    acting,
+    tx.sentCard.findUnique({
+      where: { id: sentCardId },
+      include: {
+        // The round with its period and the partnership's RAG words: what the answer rules need, in this one statement.
+        round: { include: { period: true, partnership: { select: { ragTerms: true } } } },
+        person: { select: { name: true, partnershipId: true } },
+      },
+    }),
+  ]);
   if (!card || card.kind !== 'round.update' || !card.round || !card.person || card.person.partnershipId !== actor?.partnershipId)
     throw new DomainError('round.bad_card', 'That card is not one I sent you, so nothing was recorded.', 403);
   const own = card.personId === actor.personId;
@@ -42,7 +48,7 @@ export async function loadRoundCard(tx: Prisma.TransactionClient, actor: Actor |
     const message = !open && (own || delegate) ? 'That round is closed, so nothing was recorded. Ask an officer if it needs a late update.' : verdict.reason;
     throw new DomainError('round.forbidden', message, 403);
   }
-  return { card, record: card.data as unknown as RoundCardRecord, open, partnerName: card.person.name };
+  return { actor, card, record: card.data as unknown as RoundCardRecord, open, partnerName: card.person.name };
 }
 
 /**
@@ -53,18 +59,18 @@ export async function loadRoundCard(tx: Prisma.TransactionClient, actor: Actor |
  */
 export async function submitRoundCard(
   ctx: Ctx,
-  actor: Actor | undefined,
+  acting: Actor | undefined | Promise<Actor | undefined>,
   submission: { sentCardId: string; answers: Answer[] },
   sourceActivityId?: string,
 ): Promise<SubmissionResult> {
   const db = ctx.db.prisma;
-  const { card, record, open, partnerName } = await loadRoundCard(db, actor, submission.sentCardId);
+  const { actor, card, record, open, partnerName } = await loadRoundCard(db, acting, submission.sentCardId);
   const round = card.round!;
   // Last quarter's reports (for the rules) and the current versions (for the write) side by side:
   // the answered items are known from the card before the rules have run.
   const answered = record.items.filter((item) => submission.answers.some((a) => a.ref === item.ref));
   const [checked, currentOf] = await Promise.all([answerRules(db, round, record, submission.answers), currentVersions(db, round.periodId, answered)]);
   const now = ctx.clock.now();
-  const changed = await recordAnswers(db, { actor: actor!, round, assigneeId: card.personId!, answers: checked, currentOf, late: !open, now, sourceActivityId });
+  const changed = await recordAnswers(db, { actor, round, assigneeId: card.personId!, answers: checked, currentOf, late: !open, now, sourceActivityId });
   return { record, partnerName, changed, late: !open, roundOpen: open, answers: checked };
 }

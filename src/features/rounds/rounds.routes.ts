@@ -45,9 +45,9 @@ export const roundsFeature: Feature = {
       return asCard(renderNoticeCard('Round not opened', cancelled ? 'Cancelled: nothing was sent.' : 'This round was already opened or cancelled.'));
     });
     app.adaptiveCards.actionExecute(VERBS.submit, async (context, _state, data) => {
-      const actor = await identifyActor(context, ctx);
       const submission = parseSubmission(data);
-      const result = await retryOnConflict(() => submitRoundCard(ctx, actor, submission, context.activity.id));
+      // Who is acting is looked up while the card is read (identifyActor caches it for a retry).
+      const result = await retryOnConflict(() => submitRoundCard(ctx, identifyActor(context, ctx), submission, context.activity.id));
       return asCard(answeredCard(submission.sentCardId, result));
     });
     app.adaptiveCards.actionExecute(VERBS.edit, async (context, _state, data) => {
