@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { zonedIsoDate } from './zoned-format.ts';
 
 /** The partnership's zone; every calendar rule runs in it, whatever the server's zone. */
 export const LONDON = 'Europe/London';
@@ -11,7 +12,7 @@ export interface Quarter {
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in the zone. */
 export function localDate(at: Date, zone = LONDON): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+  return zonedIsoDate(at, zone);
 }
 
 /** The quarter a calendar date (YYYY-MM-DD) or an instant falls in. */

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { BoardRole } from '../../generated/prisma/enums.ts';
 import { LONDON } from '../../time/financial-year.ts';
+import { calendarDaysBetween } from '../../time/zoned-format.ts';
 import type { Answer, ActionItem } from './answers.ts';
 import type { ActionOwnerRef } from './intent.ts';
 import { ROLE_LABELS } from './vocabulary.ts';
@@ -138,9 +138,7 @@ function ownerName(
 }
 
 function daysBetween(from: Date, to: Date): number {
-  const a = DateTime.fromJSDate(from, { zone: LONDON }).startOf('day');
-  const b = DateTime.fromJSDate(to, { zone: LONDON }).startOf('day');
-  return Math.max(0, Math.round(b.diff(a, 'days').days));
+  return Math.max(0, calendarDaysBetween(from, to, LONDON));
 }
 
 function toItem(

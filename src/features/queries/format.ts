@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { LONDON, quarterLabel } from '../../time/financial-year.ts';
+import { zonedLongDate } from '../../time/zoned-format.ts';
 import { STATUS_ORDER, STATUS_WORDS, type RagRow, type StatusCount } from './answers.ts';
 import type { PeriodRef } from './intent.ts';
 
@@ -15,7 +16,7 @@ export function periodKey(p: { fiscalYear: number; quarter: number }): number {
 
 /** "20 October 2022". */
 export function formatDate(at: Date, zone = LONDON): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat('d MMMM yyyy');
+  return zonedLongDate(at, zone);
 }
 
 /** "Thursday 27 October 2022 at 10:30". */
