@@ -11,6 +11,19 @@ export interface QueryCount {
   max: number;
 }
 
+/**
+ * Waits until no statement has been sent for 100 ms: a turn's bookkeeping after its reply (marking
+ * the message done) must be counted with that turn, however busy the machine.
+ */
+async function quiet(counter: { count: number }): Promise<void> {
+  let last = counter.count;
+  for (let still = 0, waited = 0; still < 5 && waited < 5_000; waited += 20) {
+    await sleep(20);
+    still = counter.count === last ? still + 1 : 0;
+    last = counter.count;
+  }
+}
+
 /** Statements sent by each kind of turn, over `turns` turns after one warm-up turn. */
 export async function countQueries(db: BenchDatabase, env: Record<string, string>, card: RoundCard, turns = 3): Promise<Record<TurnKind, QueryCount>> {
   const bot = await startBot({ env: { ...db.env, ...env, PORT: '0', LOG_LEVEL: 'silent' }, countQueries: true });
@@ -24,13 +37,13 @@ export async function countQueries(db: BenchDatabase, env: Record<string, string
     const out = {} as Record<TurnKind, QueryCount>;
     for (const kind of TURN_KINDS) {
       await timeTurn(t, kind, 0);
-      await sleep(50);
+      await quiet(counter);
       const counts: number[] = [];
       for (let i = 1; i <= turns; i++) {
         const before = counter.count;
         const ms = await timeTurn(t, kind, i);
         if (ms instanceof Error) throw ms;
-        await sleep(50);
+        await quiet(counter);
         counts.push(counter.count - before);
       }
       out[kind] = { min: Math.min(...counts), max: Math.max(...counts) };

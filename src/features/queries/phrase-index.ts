@@ -28,7 +28,6 @@ export interface PhraseIndex {
   stems: string[];
   /** Stem positions by stem length: fuzzy matches are never more than two letters apart. */
   byLength: Map<number, number[]>;
-  idOf: Map<string, number>;
 }
 
 export function indexPhrases(phrases: Phrase[]): PhraseIndex {
@@ -40,7 +39,9 @@ export function indexPhrases(phrases: Phrase[]): PhraseIndex {
     if (id === undefined) {
       id = stems.push(stem) - 1;
       idOf.set(stem, id);
-      byLength.set(stem.length, [...(byLength.get(stem.length) ?? []), id]);
+      const sameLength = byLength.get(stem.length);
+      if (sameLength) sameLength.push(id);
+      else byLength.set(stem.length, [id]);
     }
     return id;
   };
@@ -53,7 +54,7 @@ export function indexPhrases(phrases: Phrase[]): PhraseIndex {
       ...(phrase.stems.length >= 2 ? { joined: { text, allowed: /\d/.test(text) ? 0 : 1 } } : {}),
     };
   });
-  return { phrases: indexed, stems, byLength, idOf };
+  return { phrases: indexed, stems, byLength };
 }
 
 /**

@@ -9,7 +9,7 @@ import { buildPhrases, type EntityKind } from './vocabulary.ts';
 /** The vocabulary with its phrases worked out once: build it when the data changes. */
 export interface PreparedVocabulary {
   vocabulary: Vocabulary;
-  phrases: PhraseIndex;
+  index: PhraseIndex;
 }
 
 const prepared = new WeakMap<Vocabulary, PreparedVocabulary>();
@@ -18,7 +18,7 @@ const prepared = new WeakMap<Vocabulary, PreparedVocabulary>();
 export function prepareVocabulary(vocabulary: Vocabulary): PreparedVocabulary {
   const known = prepared.get(vocabulary);
   if (known) return known;
-  const fresh = { vocabulary, phrases: indexPhrases(buildPhrases(vocabulary)) };
+  const fresh = { vocabulary, index: indexPhrases(buildPhrases(vocabulary)) };
   prepared.set(vocabulary, fresh);
   return fresh;
 }
@@ -63,7 +63,7 @@ export function ownerRef(c: Candidate): OwnerRef {
 export const OWNER_TIERS: EntityKind[][] = [['service', 'group'], ['person'], ['organisation']];
 
 export function read(text: string, prepared: PreparedVocabulary): Reading {
-  const { vocabulary, phrases } = prepared;
+  const { vocabulary, index } = prepared;
   const period = extractPeriod(text, vocabulary.periods);
   const refs = extractRefs(text);
   const priority = extractPriorityNumber(text);
@@ -71,7 +71,7 @@ export function read(text: string, prepared: PreparedVocabulary): Reading {
   const tokens = tokenize(text);
   const inSlot = (t: Token) => slots.some((s) => t.start < s.to && t.end > s.from);
   const masked = new Set(tokens.flatMap((t, i) => (inSlot(t) ? [i] : [])));
-  const mentions = findMentions(tokens, phrases, masked);
+  const mentions = findMentions(tokens, index, masked);
   const free = tokens
     .map((t, i) =>
       masked.has(i) ? '#' : mentions.some((m) => i >= m.start && i < m.end) ? '§' : t.norm,
