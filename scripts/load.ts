@@ -2,7 +2,7 @@
 // real bot on loopback (fake Bot Connector), on PGlite and on PostgreSQL. Prints throughput and
 // latency and writes docs/reliability.md; exits 1 on any error. Part of `npm run test:slow`.
 import { cpus, loadavg } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import type { Backend } from '../src/db/database.ts';
@@ -110,54 +110,19 @@ const table = ['| backend | phase | requests | errors | seconds | per second | p
 console.log(table);
 const errors = results.flatMap(([, phases]) => phases).reduce((n, p) => n + p.errors, 0);
 for (const [backend, phases] of results) for (const p of phases) for (const sample of (p.samples ?? []).slice(0, 3)) console.error(`${backend}, ${p.name}: ${sample}`);
-writeFileSync(resolve(import.meta.dirname, '..', 'docs', 'reliability.md'), reliabilityPage(table));
+const page = resolve(import.meta.dirname, '..', 'docs', 'reliability.md');
+writeFileSync(page, withFigures(readFileSync(page, 'utf8'), table));
 console.log(errors ? `\n${errors} errors` : '\nno errors; written to docs/reliability.md');
 process.exit(errors ? 1 : 0);
 
-function reliabilityPage(figures: string): string {
-  return `# Reliability
-
-What the bot promises when things go wrong, and how each promise is tested. Measured figures are
-rewritten by \`npm run load\` (part of \`npm run test:slow\`, which CI runs after \`npm test\`).
-
-## Load (\`npm run load\`)
-The real bot on loopback with a fake Bot Connector, the example partnership, \`AS_OF\` 20 October
-2022: the officer opens a Q3 round for all priorities, every partner's cards go out through the
-outbox (paced by Teams' limits, 7/s per conversation and 50/s per tenant by default), then the
-whole board submits every card at the same moment, then 100 questions arrive at once. An error is a
-non-200 answer, an apology or a card not recorded. Latency is measured at the HTTP client.
-
-Measured on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPU cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} when it finished (other work on the machine slows every figure):
-
-${figures}
-
-## Faults
-- **Database lost mid-turn** (tests/faults/database-down.test.ts, PostgreSQL): the connection dies
-  inside the transaction that records an answer. The partner is told "Not saved: the database is
-  unavailable. Please try again in a minute." (an invoke answers with a message, so the card stays
-  as it was and can be submitted again); nothing of the answer is written; \`/readyz\` answers 503
-  \`database unreachable\`; when the database is back, the next request reconnects by itself and the
-  same card is recorded. The turn-error boundary (src/bot/turn-errors.ts) recognises a lost
-  database on both backends (src/db/unavailable.ts).
-- **Process killed** (tests/faults/crash-recovery.slow.ts, PostgreSQL, \`kill -9\` of the real
-  process): during a round's fan-out (twice) and during a round close (at two moments). After each
-  restart the work finishes once: every card is queued exactly once and delivered; a card that was
-  on the wire when the process died may reach Teams twice (at-least-once delivery, bounded by the
-  messages in flight); a close is all or nothing and happens once.
-
-## Hostile input
-tests/fuzz/parsers.test.ts (fast suite) feeds thousands of generated inputs (fast-check) to every
-card verb's parser, the chat command parsers, the partnership file reader and the card-text
-escaper. tests/fuzz/bot-inputs.slow.ts sends hostile card data and chat text through the real bot
-on both backends, and hostile partnership and police files through the importers: no crash, no
-row written, a clear message each time.
-
-The bot exports no CSV today; if it ever does, cells starting with = + - @ must be prefixed with '.
-
-## Data protection
-See the README: the audit log is append-only (a database trigger; only the retention purge may
-redact narrative text inside it), "history of 2.3.1" for officers, the narrative retention purge,
-subject access exports and removal with handover. Logs carry ids and events only
-(tests/bot/privacy-logs.test.ts).
-`;
+/**
+ * The page with this run's figures in place of the last run's: only the "Measured on" line and the
+ * table after it change, so that what the page says about faults and the rest, written by hand,
+ * stays as written.
+ */
+function withFigures(text: string, figures: string): string {
+  const measured = `Measured on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPU cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} when it finished (other work on the machine slows every figure):`;
+  const block = /^Measured on .*\n\n(?:\|.*\n)+/m;
+  if (!block.test(text)) throw new Error('docs/reliability.md has no "Measured on" line followed by a table to replace');
+  return text.replace(block, () => `${measured}\n\n${figures}\n`);
 }
