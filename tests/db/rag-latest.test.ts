@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RagAnswer } from '../../src/features/queries/answers.ts';
+import { loadLatestRag } from '../../src/features/queries/rag-latest.ts';
 import { answerRag } from '../../src/features/queries/rag.service.ts';
 import { BACKENDS, freshDatabase, type TestDatabase } from '../helpers/databases.ts';
 
@@ -67,6 +68,25 @@ describe.each(BACKENDS)("each commitment's latest RAG on %s", (backend) => {
     expect(answer.rows.map((r) => [r.ref, r.reporters])).toEqual([
       ['1.1.1', ['Police']],
       ['1.1.2', []],
+    ]);
+  });
+
+  it("gives each commitment its owners and leads by name, and none to one nobody owns", async () => {
+    const housing = await prisma().service.findFirstOrThrow({ where: { partnershipId, name: 'Housing' } });
+    const rated = await prisma().commitment.findFirstOrThrow({ where: { partnershipId, ref: '1.1.1' } });
+    await prisma().commitmentOwner.create({ data: { commitmentId: rated.id, serviceId: housing.id, isLead: false } });
+    // Another partnership's services and owners stay out of this one's answer.
+    const other = await prisma().partnership.create({ data: { slug: 'rag-other', name: 'Other Town' } });
+    const strategy = await prisma().strategy.create({ data: { partnershipId: other.id, title: 'Plan' } });
+    const priority = await prisma().priority.create({ data: { strategyId: strategy.id, number: 1, title: 'Elsewhere' } });
+    const section = await prisma().section.create({ data: { priorityId: priority.id, number: 1, title: 'Patrols' } });
+    const theirs = await prisma().commitment.create({ data: { partnershipId: other.id, sectionId: section.id, ref: '1.1.1', item: 1, text: 'Theirs' } });
+    const fire = await prisma().service.create({ data: { partnershipId: other.id, name: 'Fire' } });
+    await prisma().commitmentOwner.create({ data: { commitmentId: theirs.id, serviceId: fire.id, isLead: true } });
+    const rows = await loadLatestRag(prisma(), partnershipId, { kind: 'overall' });
+    expect(rows.map((r) => [r.ref, r.owners, r.leads]).sort()).toEqual([
+      ['1.1.1', ['Housing', 'Police'], ['Police']],
+      ['1.1.2', [], []],
     ]);
   });
 });
