@@ -48,9 +48,10 @@ export interface PersonStamp {
  * being claimed: the person is found inside the statement, so it needs no earlier round trip.
  */
 export async function vocabularyStampOfPerson(prisma: PrismaClient, aadObjectId: string): Promise<PersonStamp> {
-  const partnership = Prisma.sql`(SELECT "partnershipId" FROM "Person" WHERE "aadObjectId" = ${aadObjectId})`;
+  // The person is found once and the digest's subqueries refer to that row (a stranger: no row).
   const [row] = await prisma.$queryRaw<Array<PersonStamp>>`
-    SELECT ${partnership} AS "partnershipId", ${stampSql(partnership)} AS stamp`;
+    SELECT asker."partnershipId", ${stampSql(Prisma.sql`asker."partnershipId"`)} AS stamp
+    FROM "Person" asker WHERE asker."aadObjectId" = ${aadObjectId}`;
   return { partnershipId: row?.partnershipId ?? null, stamp: row?.stamp ?? '' };
 }
 
