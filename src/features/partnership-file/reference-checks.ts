@@ -7,6 +7,7 @@ import {
   personNames,
   serviceNames,
 } from './partnership-file.names.ts';
+import { editDistance } from '../queries/fuzzy-match.ts';
 import { ragWordKey } from './rag-words.ts';
 
 /** A reference problem before it is given a line. */
@@ -87,29 +88,11 @@ export function requireKnown(
 function closest(name: string, candidates: string[]): string | undefined {
   const folded = name.toLowerCase().replace(/\s+/g, ' ').trim();
   let best: { name: string; distance: number } | undefined;
+  // The question matcher's distance: a swapped pair of letters ("Jmaie") is one slip, not two.
+  const allowed = Math.max(2, Math.floor(folded.length / 8));
   for (const candidate of candidates) {
-    const distance = editDistance(folded, candidate.toLowerCase());
-    if (
-      distance <= Math.max(2, Math.floor(folded.length / 8)) &&
-      (!best || distance < best.distance)
-    )
-      best = { name: candidate, distance };
+    const distance = editDistance(folded, candidate.toLowerCase(), allowed);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { name: candidate, distance };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(
-        previous[j]! + 1,
-        row[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = row;
-  }
-  return previous[b.length]!;
 }

@@ -121,6 +121,17 @@ describe('readPartnershipFile', () => {
     ]);
   });
 
+  it('still suggests the name when two letters are swapped as well', async () => {
+    const text = replaced(
+      "owners: [{ person: Jamie O'Malley }]",
+      'owners: [{ person: Jmaie OMalley }]',
+    );
+    const error = await failure(fileWith('swapped-ref.yaml', text));
+    expect(error.problems.map((p) => p.message)).toEqual([
+      `unknown person "Jmaie OMalley" (did you mean "Jamie O'Malley"?): expected a name listed under people`,
+    ]);
+  });
+
   it('lists several problems at once, RAG words and periods included', async () => {
     const text = replaced('    rag: [Amber]', '    rag: [Ambre]').replace(
       'period: Q2 2022/23\n    rag: [Ambre]',
