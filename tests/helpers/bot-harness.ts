@@ -10,7 +10,10 @@ export interface TestBot {
   bot: RunningBot;
   connector: FakeConnector;
   clock: FixedClock;
-  /** Posts an activity to /api/messages; returns the HTTP status, body and what the bot sent. */
+  /**
+   * Posts an activity to /api/messages; returns the HTTP status, body and what the connector
+   * received while it ran, from any turn: posts run concurrently each see the other's replies.
+   */
   post(activity: Record<string, any>, headers?: Record<string, string>): Promise<{ status: number; body: any; sent: Array<Record<string, any>> }>;
   options(from: ActivityOptions['from'], extra?: Partial<ActivityOptions>): ActivityOptions;
   stop(): Promise<void>;
