@@ -1,3 +1,4 @@
+import { editDistance } from '../queries/fuzzy-match.ts';
 import type { DocPath } from './partnership-file.error.ts';
 import type { PartnershipFile } from './partnership-file.schemas.ts';
 import {
@@ -7,7 +8,6 @@ import {
   personNames,
   serviceNames,
 } from './partnership-file.names.ts';
-import { editDistance } from '../queries/fuzzy-match.ts';
 import { ragWordKey } from './rag-words.ts';
 
 /** A reference problem before it is given a line. */
