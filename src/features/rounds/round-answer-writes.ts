@@ -1,4 +1,5 @@
 import { Prisma, type NarrativeKind, type RagStatus, type Round } from '../../generated/prisma/client.ts';
+import { auditInsertSql } from '../audit/audit.service.ts';
 import type { Actor } from '../identity/identity.service.ts';
 
 /** Everything one submission changes, decided in code before anything is written. */
@@ -19,9 +20,10 @@ export interface AnswerWrites {
 
 /**
  * Writes a submission as one statement (data-modifying CTEs): supersede the old versions, insert
- * the new ones and their audit entries, and mark the card's assignment returned. One round
- * trip instead of a transaction of four or more, and atomic without one. Rows travel as JSON
- * arrays so that any number of answers is still one statement of a fixed shape.
+ * the new ones and their audit entries (in the order planned: the trail's ids follow the answers
+ * on the card), and mark the card's assignment returned. One round trip instead of a transaction
+ * of four or more, and atomic without one. Rows travel as JSON arrays so that any number of
+ * answers is still one statement of a fixed shape.
  */
 export async function writeAnswers(db: Prisma.TransactionClient, w: AnswerWrites): Promise<void> {
   const json = (value: unknown) => JSON.stringify(value);
@@ -48,16 +50,9 @@ export async function writeAnswers(db: Prisma.TransactionClient, w: AnswerWrites
         ${w.actor.personId}::text, 'CARD'::"UpdateSource", ${w.sourceActivityId}::text, ${w.round.id}::text, ${w.late}::boolean, ${w.now}::timestamp(3)
       FROM jsonb_to_recordset(${json(w.ratings)}::jsonb) AS r(id text, "commitmentId" text, words text[], status text, version int)
       RETURNING id
-    ), audited AS (
-      -- In the order planned (WITH ORDINALITY): the audit trail's ids follow the answers on the card.
-      INSERT INTO "AuditEntry" ("partnershipId", "actorId", action, entity, "entityId", "entityRef", "sourceActivityId", before, after, at)
-      SELECT ${w.round.partnershipId}::text, ${w.actor.personId}::text, a.action, a.entity, a."entityId", a."entityRef", ${w.sourceActivityId}::text,
-        NULLIF(a.before, 'null'::jsonb), NULLIF(a.after, 'null'::jsonb), ${w.now}::timestamp(3)
-      FROM ROWS FROM (jsonb_to_recordset(${json(w.audits)}::jsonb)
-          AS (action text, entity text, "entityId" text, "entityRef" text, before jsonb, after jsonb))
-        WITH ORDINALITY AS a(action, entity, "entityId", "entityRef", before, after, ord)
-      ORDER BY a.ord
-      RETURNING id
+    ), audited AS (${auditInsertSql(
+      w.audits.map((a) => ({ ...a, partnershipId: w.round.partnershipId, actorId: w.actor.personId, sourceActivityId: w.sourceActivityId, at: w.now })),
+    )}
     )
     UPDATE "RoundAssignment" SET status = 'RETURNED'::"AssignmentStatus", "returnedAt" = ${w.now}
     WHERE "roundId" = ${w.round.id} AND "personId" = ${w.assigneeId}`;

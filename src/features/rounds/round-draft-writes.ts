@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { auditInsertSql } from '../audit/audit.service.ts';
 
 /** A drafted round and everything written with it, decided in code before anything is written. */
 export interface DraftWrites {
@@ -42,12 +43,10 @@ export async function writeDraft(db: Prisma.TransactionClient, w: DraftWrites): 
       SELECT a.id, new_round.id, a."personId", a."commitmentIds", 'PENDING'::"AssignmentStatus"
       FROM new_round, jsonb_to_recordset(${JSON.stringify(w.assignments)}::jsonb) AS a(id text, "personId" text, "commitmentIds" text[])
       RETURNING id
-    ), audited AS (
-      INSERT INTO "AuditEntry" ("partnershipId", "actorId", action, entity, "entityId", "entityRef", after, at)
-      SELECT ${w.partnershipId}, ${w.openedById}, 'round.drafted', 'Round', new_round.id, ${w.label},
-        ${JSON.stringify({ priorities: w.priorityNumbers, dueOn: w.dueOn })}::jsonb, ${w.now}::timestamp(3)
-      FROM new_round
-      RETURNING id
+    ), audited AS (${auditInsertSql(
+      [{ partnershipId: w.partnershipId, actorId: w.openedById, action: 'round.drafted', entity: 'Round', entityId: w.roundId, entityRef: w.label, after: { priorities: w.priorityNumbers, dueOn: w.dueOn }, at: w.now }],
+      'new_round',
+    )}
     ), preview AS (
       INSERT INTO "SentCard" (id, kind, "personId", "roundId", data, "createdAt")
       SELECT ${w.previewCardId}, 'round.preview', ${w.openedById}, new_round.id, jsonb_build_object('roundId', new_round.id), ${w.now}::timestamp(3)
