@@ -4,12 +4,12 @@ import type { RoundStatus } from './round-status.service.ts';
 import type { RoundDraft } from './rounds.service.ts';
 import { VERBS } from './rounds.schemas.ts';
 
-/** What a round would send, for the officer to confirm or cancel. */
-export function renderPreviewCard(sentCardId: string, draft: RoundDraft) {
+/** What a round would send, for the officer to confirm or cancel (its preview card was written with the draft). */
+export function renderPreviewCard(draft: RoundDraft) {
   const commitments = new Set(draft.plan.partners.flatMap((p) => p.commitments.map((c) => c.ref)));
   return cardAttachment(
     renderTemplate('rounds-preview', {
-      sentCardId,
+      sentCardId: draft.previewCardId,
       confirmVerb: VERBS.confirmOpen,
       cancelVerb: VERBS.cancelOpen,
       title: `Open the ${draft.periodLabel} round?`,

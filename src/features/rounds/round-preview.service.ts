@@ -1,13 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import { DomainError } from '../../domain-error.ts';
 import type { Actor } from '../identity/identity.service.ts';
-import { renderPreviewCard } from './round-admin.cards.ts';
-import type { RoundDraft } from './rounds.service.ts';
-
-/** The officer's "about to send" card, remembered with the draft so that its Confirm can be checked. */
-export function previewCard(draft: RoundDraft) {
-  return renderPreviewCard(draft.previewCardId, draft);
-}
 
 /** The round a preview card was for, if this actor's partnership sent it. Card data is not trusted. */
 export async function roundOfPreview(ctx: Pick<AppContext, 'db'>, actor: Actor | undefined, sentCardId: string): Promise<string> {

@@ -6,12 +6,12 @@ import { identifyActor } from '../../bot/identify.ts';
 import { ACCESS_HELP, isMember } from '../identity/identity.service.ts';
 import type { Feature } from '../registry.ts';
 import { answeredCard, editableCard } from './round-card-view.ts';
-import { renderNoticeCard, renderStatusCard } from './round-admin.cards.ts';
+import { renderNoticeCard, renderPreviewCard, renderStatusCard } from './round-admin.cards.ts';
 import { loadRoundCard, submitRoundCard } from './round-answers.service.ts';
 import { updateFromChat } from './round-chat.service.ts';
 import { closeRound } from './round-close.service.ts';
 import { delegateUpdates } from './round-delegation.service.ts';
-import { previewCard, roundOfPreview } from './round-preview.service.ts';
+import { roundOfPreview } from './round-preview.service.ts';
 import { roundStatus, stillOwed } from './round-status.service.ts';
 import { parseRoundCommand, resolveQuarter, type RoundCommand } from './rounds.commands.ts';
 import { parseCardId, parseSubmission, VERBS } from './rounds.schemas.ts';
@@ -72,7 +72,7 @@ async function runCommand(context: TurnContext, ctx: AppContext, command: RoundC
       if (!command.due) return say('When is it due? For example: "open the Q3 round for priorities 1 and 4, due 12 January".');
       if (command.due === 'invalid') return say('I could not read that due date. Try "due 12 January" or "due 2023-01-12".');
       const draft = await draftRound(ctx, actor, { quarter: resolveQuarter(command.quarter, ctx.clock.now()), priorityNumbers: command.priorities, dueOn: command.due });
-      return void (await context.sendActivity({ attachments: [previewCard(draft)] }));
+      return void (await context.sendActivity({ attachments: [renderPreviewCard(draft)] }));
     }
     case 'close': {
       const round = await currentRound(ctx, actor!.partnershipId);
